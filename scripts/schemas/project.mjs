@@ -1,0 +1,3 @@
+// Generator for the project validators (placeholder: writes nothing yet).
+/** @param {{ root: string, out: string }} _args */
+export async function build(_args) {}

@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+import { Command, CommanderError } from 'commander';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
+import type { Io } from './io.js';
+import { commands } from './commands/index.js';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export interface CommandContext {
+  io: Io;
+  /** Set by a command's action; main() returns it. */
+  exitCode: number;
+  /** --debug: print stacks for internal faults. */
+  debug(): boolean;
+}
+
+/**
+ * Run the CLI on `args` (the user's arguments, without `node` and the script) and return the exit code.
+ * Never calls process.exit and never throws.
+ */
+export async function main(args: readonly string[], io: Io): Promise<number> {
+  const ctx: CommandContext = { io, exitCode: EXIT_OK, debug: () => Boolean(program.opts().debug) };
+  const program = new Command('shipshape')
+    .description('Convert Docker Compose projects to Kubernetes manifests, lint manifests, and preview diffs.')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .option('--debug', 'print stack traces of internal faults')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s),
+    })
+    .addHelpText(
+      'after',
+      '\nExamples:\n  shipshape convert -f compose.yaml -o k8s/\n  shipshape lint k8s/ --format sarif > shipshape.sarif\n  shipshape diff compose.yaml k8s/\n',
+    );
+  for (const register of commands) register(program, ctx);
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return ctx.exitCode;
+  } catch (error) {
+    return handleError(error, ctx);
+  }
+}
+
+function handleError(error: unknown, ctx: CommandContext): number {
+  if (error instanceof CommanderError) {
+    // help and version exit "successfully"; commander has already printed parse errors.
+    return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  }
+  if (error instanceof UsageError) {
+    ctx.io.stderr.write(`shipshape: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  ctx.io.stderr.write(
+    `shipshape: internal error (${message}). This is a bug in shipshape; please report it with the input that caused it` +
+      (ctx.debug() ? '.\n' : ' (run again with --debug for the stack trace).\n'),
+  );
+  if (ctx.debug() && error instanceof Error && error.stack) ctx.io.stderr.write(`${error.stack}\n`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,383 @@
+/**
+ * The typed, neutral Compose model: what the loader produces and the converter consumes. No Kubernetes
+ * types here. Short syntax is parsed once into these shapes; nothing downstream re-parses strings.
+ *
+ * Every element keeps where it came from: `span` is the element itself, and `keys` the span of every key
+ * the source gave it (after merging, the span in the file that supplied the winning value). A consumer
+ * that does not handle a key can therefore always name it, with its position: nothing is silent.
+ */
+import type { Span } from '../source/span.js';
+
+export interface Sourced {
+  span: Span;
+  /** Span of each key present in the source mapping (absent for elements written in short syntax). */
+  keys: Readonly<Record<string, Span>>;
+}
+
+/** A value from the source that the model does not type, kept as interpolated plain data. */
+export interface RawValue {
+  value: unknown;
+  span: Span;
+}
+
+/** Milliseconds. */
+export type Duration = number;
+/** Bytes. */
+export type ByteSize = number;
+
+export interface ComposeProject {
+  /** Project name (`-p`, `COMPOSE_PROJECT_NAME`, top-level `name`, or the directory name), normalized. */
+  name: string;
+  /** Absolute directory relative paths resolve against (the first Compose file's directory). */
+  workingDir: string;
+  /** The Compose files loaded, in order, as the user named them. */
+  files: string[];
+  /** Services enabled by the active profiles, in source order. */
+  services: Service[];
+  volumes: VolumeDefinition[];
+  networks: NetworkDefinition[];
+  secrets: SecretDefinition[];
+  configs: ConfigDefinition[];
+  /** Top-level `x-*` keys. */
+  extensions: Record<string, RawValue>;
+}
+
+export interface Service extends Sourced {
+  name: string;
+  image?: string;
+  build?: BuildSpec;
+  command?: CommandLine;
+  entrypoint?: CommandLine;
+  /** From `environment:` only, in source order; `value` undefined for a key-only entry with no value in the environment. */
+  environment: EnvVar[];
+  envFiles: EnvFile[];
+  ports: ServicePort[];
+  expose: ExposedPort[];
+  volumes: ServiceVolume[];
+  /** `tmpfs:` entries (as mounts of type tmpfs). */
+  tmpfs: TmpfsMount[];
+  healthcheck?: Healthcheck;
+  deploy?: Deploy;
+  dependsOn: Dependency[];
+  secrets: FileReference[];
+  configs: FileReference[];
+  networks: ServiceNetwork[];
+  labels: KeyValue[];
+  annotations: KeyValue[];
+  restart?: RestartPolicy;
+  /** `scale:` (deploy.replicas wins when both are set). */
+  scale?: number;
+  profiles: string[];
+
+  containerName?: string;
+  hostname?: string;
+  domainname?: string;
+  workingDir?: string;
+  user?: string;
+  readOnly?: boolean;
+  privileged?: boolean;
+  stdinOpen?: boolean;
+  tty?: boolean;
+  init?: boolean;
+  stopSignal?: string;
+  stopGracePeriod?: Duration;
+  pullPolicy?: 'always' | 'never' | 'missing' | 'build' | 'if_not_present' | 'daily' | 'weekly' | string;
+  platform?: string;
+  capAdd: string[];
+  capDrop: string[];
+  securityOpt: string[];
+  sysctls: KeyValue[];
+  extraHosts: HostEntry[];
+  dns: string[];
+  dnsSearch: string[];
+  dnsOpt: string[];
+  /** `host`, `none`, `bridge`, `service:<name>`, `container:<name>`, or a network name. */
+  networkMode?: string;
+  pid?: string;
+  ipc?: string;
+  shmSize?: ByteSize;
+  memLimit?: ByteSize;
+  memReservation?: ByteSize;
+  cpus?: number;
+  ulimits: Ulimit[];
+  logging?: RawValue;
+  /** Service-level `x-*` keys (including `x-shipshape`), uninterpreted. */
+  extensions: Record<string, RawValue>;
+  /** Every other key of the specification the model does not type (devices, cgroup, …), as plain data. */
+  other: Record<string, RawValue>;
+}
+
+export interface KeyValue {
+  key: string;
+  value: string;
+  span: Span;
+}
+
+export interface CommandLine {
+  /** The argument vector (a string form is shell-split the way Compose does it). */
+  argv: string[];
+  /** How the source wrote it: a string (shell-split) or a list. */
+  form: 'string' | 'list';
+  span: Span;
+}
+
+export interface EnvVar {
+  name: string;
+  value: string | undefined;
+  span: Span;
+}
+
+export interface EnvFile {
+  /** As written, after interpolation. */
+  path: string;
+  /** Absolute. */
+  resolved: string;
+  required: boolean;
+  format?: string;
+  /** The variables read from the file, in file order, positioned in that file. Empty when missing. */
+  vars: EnvVar[];
+  span: Span;
+}
+
+export interface PortRange {
+  start: number;
+  /** Equal to start for a single port. */
+  end: number;
+}
+
+export type Protocol = 'tcp' | 'udp' | 'sctp';
+
+export interface ServicePort extends Sourced {
+  /** The container port(s). */
+  target: PortRange;
+  /** The host port(s), when published. */
+  published?: PortRange;
+  hostIp?: string;
+  protocol: Protocol;
+  name?: string;
+  appProtocol?: string;
+  mode: 'ingress' | 'host';
+  syntax: 'short' | 'long';
+}
+
+export interface ExposedPort {
+  port: PortRange;
+  protocol: Protocol;
+  span: Span;
+}
+
+export type ServiceVolume = BindMount | VolumeMount | TmpfsMount | OtherMount;
+
+interface MountBase extends Sourced {
+  /** Path inside the container. */
+  target: string;
+  readOnly: boolean;
+  syntax: 'short' | 'long';
+}
+
+export interface BindMount extends MountBase {
+  type: 'bind';
+  /** The host path as written (after interpolation). */
+  source: string;
+  /** Absolute host path (relative paths resolved against the project directory, `~` expanded). */
+  resolved: string;
+  createHostPath: boolean;
+  propagation?: string;
+  selinux?: 'z' | 'Z';
+}
+
+export interface VolumeMount extends MountBase {
+  type: 'volume';
+  /** Named volume; undefined for an anonymous volume. */
+  source?: string;
+  nocopy: boolean;
+  subpath?: string;
+}
+
+export interface TmpfsMount extends MountBase {
+  type: 'tmpfs';
+  size?: ByteSize;
+  /** File mode bits. */
+  mode?: number;
+}
+
+export interface OtherMount extends MountBase {
+  type: 'npipe' | 'cluster' | 'image';
+  source?: string;
+}
+
+export type HealthTest =
+  | { kind: 'exec'; argv: string[] }
+  | { kind: 'shell'; command: string }
+  /** `NONE`: disables a healthcheck the image defines. */
+  | { kind: 'none' };
+
+export interface Healthcheck extends Sourced {
+  /** Undefined: inherit the image's test. */
+  test?: HealthTest;
+  interval?: Duration;
+  timeout?: Duration;
+  retries?: number;
+  startPeriod?: Duration;
+  startInterval?: Duration;
+  /** `disable: true` or `test: NONE`. */
+  disable: boolean;
+}
+
+export interface Deploy extends Sourced {
+  mode: 'replicated' | 'global' | 'replicated-job' | 'global-job';
+  replicas?: number;
+  labels: KeyValue[];
+  resources?: Resources;
+  restartPolicy?: DeployRestartPolicy;
+  updateConfig?: UpdateConfig;
+  rollbackConfig?: UpdateConfig;
+  placement?: Placement;
+  endpointMode?: 'vip' | 'dnsrr';
+}
+
+export interface Resources extends Sourced {
+  limits?: ResourceAmounts;
+  reservations?: ResourceAmounts & { devices: DeviceRequest[] };
+}
+
+export interface ResourceAmounts extends Sourced {
+  /** CPU cores (`"1.5"` → 1.5). */
+  cpus?: number;
+  memory?: ByteSize;
+  pids?: number;
+}
+
+export interface DeviceRequest extends Sourced {
+  capabilities: string[];
+  driver?: string;
+  count?: number | 'all';
+  deviceIds: string[];
+}
+
+export interface DeployRestartPolicy extends Sourced {
+  condition?: 'none' | 'on-failure' | 'any';
+  delay?: Duration;
+  maxAttempts?: number;
+  window?: Duration;
+}
+
+export interface UpdateConfig extends Sourced {
+  parallelism?: number;
+  delay?: Duration;
+  failureAction?: 'continue' | 'rollback' | 'pause';
+  monitor?: Duration;
+  maxFailureRatio?: number;
+  order?: 'start-first' | 'stop-first';
+}
+
+export interface Placement extends Sourced {
+  constraints: PlacementConstraint[];
+  preferences: RawValue[];
+  maxReplicasPerNode?: number;
+}
+
+export interface PlacementConstraint {
+  /** `node.labels.zone`, `node.hostname`, `node.platform.os`, `node.role`, … */
+  field: string;
+  operator: '==' | '!=';
+  value: string;
+  span: Span;
+}
+
+export interface Dependency extends Sourced {
+  service: string;
+  condition: 'service_started' | 'service_healthy' | 'service_completed_successfully';
+  restart: boolean;
+  required: boolean;
+}
+
+export interface RestartPolicy {
+  policy: 'no' | 'always' | 'on-failure' | 'unless-stopped';
+  /** `on-failure:N`. */
+  maxRetries?: number;
+  span: Span;
+}
+
+/** A service's `secrets:` or `configs:` entry. */
+export interface FileReference extends Sourced {
+  source: string;
+  /** As written; undefined means the default (`/run/secrets/<source>` for secrets, `/<source>` for configs). */
+  target?: string;
+  uid?: string;
+  gid?: string;
+  mode?: number;
+}
+
+export interface ServiceNetwork extends Sourced {
+  name: string;
+  aliases: string[];
+  ipv4Address?: string;
+  ipv6Address?: string;
+  priority?: number;
+}
+
+export interface HostEntry {
+  host: string;
+  /** One or more addresses. */
+  ips: string[];
+  span: Span;
+}
+
+export interface Ulimit {
+  name: string;
+  soft: number;
+  hard: number;
+  span: Span;
+}
+
+export interface BuildSpec extends Sourced {
+  context: string;
+  dockerfile?: string;
+  args: EnvVar[];
+  target?: string;
+}
+
+export interface VolumeDefinition extends Sourced {
+  /** The key under `volumes:`. */
+  key: string;
+  /** `name:` (the actual volume name), defaults to `<project>_<key>`. */
+  name?: string;
+  external: boolean;
+  driver?: string;
+  driverOpts: KeyValue[];
+  labels: KeyValue[];
+  extensions: Record<string, RawValue>;
+}
+
+export interface NetworkDefinition extends Sourced {
+  key: string;
+  name?: string;
+  external: boolean;
+  internal: boolean;
+  driver?: string;
+  extensions: Record<string, RawValue>;
+}
+
+/** Where a secret's or config's content comes from. */
+export type ContentSource =
+  | { type: 'file'; path: string; resolved: string }
+  | { type: 'environment'; variable: string; /** The variable's value; never print it. */ value: string | undefined }
+  | { type: 'content'; content: string }
+  | { type: 'external'; name: string };
+
+export interface SecretDefinition extends Sourced {
+  key: string;
+  name?: string;
+  source: ContentSource;
+  labels: KeyValue[];
+  extensions: Record<string, RawValue>;
+}
+
+export interface ConfigDefinition extends Sourced {
+  key: string;
+  name?: string;
+  source: ContentSource;
+  labels: KeyValue[];
+  extensions: Record<string, RawValue>;
+}
