@@ -3,7 +3,8 @@ import type { Diagnostic, FieldPath, Position } from '../diagnostics.js';
 import type { SourceFile } from './file.js';
 import { LineIndex } from './lines.js';
 import { locateIn, parseLocatedStream, toPlain, type Located } from './located.js';
-import type { Span } from './span.js';
+import { spanOf, type Span } from './span.js';
+import { buildPositionTree, coreWithMerge, type PositionTree } from './fast-locate.js';
 
 /**
  * One document of a YAML (or JSON) stream, parsed for reading: its plain value, and positions resolved
@@ -32,8 +33,6 @@ interface Chunk {
   end: number;
 }
 
-/** YAML 1.2 core schema plus merge keys (as Kubernetes' own YAML reader accepts); no timestamps. */
-const coreWithMerge = jsYaml.CORE_SCHEMA.extend([(jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge]);
 
 /** Parse every document of a stream; documents that fail are reported and left out. Never throws. */
 export function parseDocuments(file: SourceFile): DocumentStream {
@@ -81,6 +80,7 @@ export function splitDocuments(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   let start = 0;
   let hasContent = false;
+  let sawMarker = false;
   let pos = 0;
   while (pos <= text.length) {
     let eol = text.indexOf('\n', pos);
@@ -88,15 +88,17 @@ export function splitDocuments(text: string): Chunk[] {
     const c = text.charCodeAt(pos);
     if ((c === 45 || c === 46) && isMarker(text, pos, eol)) {
       if (c === 45) {
-        // `---` starts a document: what came before (if it held content) is one.
+        // `---` starts a document: what came before is one if it held content; an empty one is dropped.
         if (hasContent) chunks.push({ start, end: pos });
-        if (hasContent) start = pos;
-        hasContent = true;
+        if (hasContent || sawMarker) start = pos;
+        sawMarker = true;
+        hasContent = isContentLine(text, pos + 3, eol);
       } else {
         // `...` ends a document.
         if (hasContent) chunks.push({ start, end: eol });
         start = Math.min(eol + 1, text.length);
         hasContent = false;
+        sawMarker = false;
       }
     } else if (!hasContent && isContentLine(text, pos, eol)) {
       hasContent = true;
@@ -120,7 +122,7 @@ function isContentLine(text: string, pos: number, eol: number): boolean {
     const c = text.charCodeAt(i);
     if (c === 32 || c === 9 || c === 13) continue;
     if (c === 35) return false; // '#'
-    if (c === 37 && i === pos) return false; // '%' directive
+    if (c === 37 && i === pos) return false; // '%' directive at the start of a line
     return true;
   }
   return false;
@@ -164,7 +166,7 @@ class LocatedDocument implements ParsedDocument {
 
 class LazyDocument implements ParsedDocument {
   readonly start: Position;
-  private root: Located | null | undefined;
+  private tree: PositionTree | null | undefined;
 
   constructor(
     readonly file: string,
@@ -178,14 +180,13 @@ class LazyDocument implements ParsedDocument {
   }
 
   locate(path: FieldPath, options?: { key?: boolean }): Span {
-    if (this.root === undefined) {
-      this.root = parseLocatedStream({ path: this.file, text: this.text }).documents.find((d) => d !== null) ?? null;
-    }
-    if (!this.root) {
+    if (this.tree === undefined) this.tree = buildPositionTree(this.text) ?? null;
+    if (!this.tree) {
       const { line, column } = this.start;
       return { file: this.file, line, column, endLine: line, endColumn: column };
     }
-    return shiftSpan(locateIn(this.root, path, options), this.base, this.lines);
+    const { start, end } = this.tree.locate(path, options);
+    return spanOf(this.file, this.lines, this.base + start, this.base + end);
   }
 }
 

@@ -197,7 +197,7 @@ class TreeBuilder {
           continue;
         }
         seen.set(key, keySpan);
-        const value: Located = pair.value === null || pair.value === undefined
+        const value: Located = isEmptyNode(pair.value)
           ? { kind: 'scalar', value: null, style: 'plain', span: keySpan }
           : this.node(pair.value, depth + 1);
         entries.push({ key, keySpan, value });
@@ -287,6 +287,11 @@ function withTag<T extends Located>(node: T, tag: string | undefined): T {
 function explicitTag(node: unknown): string | undefined {
   const tag = (node as { tag?: string }).tag;
   return tag && tag.startsWith('!') && !tag.startsWith('!!') ? tag : undefined;
+}
+
+/** `key:` with no value: the value has no position of its own, so it takes its key's. */
+function isEmptyNode(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null && node.source === '' && !node.tag);
 }
 
 function isMergeKey(key: unknown): boolean {
