@@ -1,0 +1,43 @@
+/** Which built-in API an apiVersion/kind is: its definition and what the API definitions say of its scope. */
+import { groupOf } from '../object.js';
+import { resourceTable, type ResourceEntry } from './generated.js';
+
+export function resourceOf(apiVersion: string, kind: string): ResourceEntry | undefined {
+  const byKind = resourceTable()[apiVersion];
+  return byKind && Object.hasOwn(byKind, kind) ? byKind[kind] : undefined;
+}
+
+/** Whether apiVersion/kind is a built-in Kubernetes API (v1.21 … v1.36) rather than a custom resource. */
+export function isBuiltinKind(apiVersion: string, kind: string): boolean {
+  return resourceOf(apiVersion, kind) !== undefined;
+}
+
+let groups: Map<string, { versions: Set<string>; kinds: Set<string> }> | undefined;
+
+/** Built-in API groups (`''` for core) with their versions and kinds, from the resource table. */
+export function builtinGroups(): ReadonlyMap<string, { versions: ReadonlySet<string>; kinds: ReadonlySet<string> }> {
+  if (!groups) {
+    groups = new Map();
+    for (const [apiVersion, byKind] of Object.entries(resourceTable())) {
+      const group = groupOf(apiVersion);
+      let entry = groups.get(group);
+      if (!entry) groups.set(group, (entry = { versions: new Set(), kinds: new Set() }));
+      entry.versions.add(apiVersion.slice(apiVersion.lastIndexOf('/') + 1));
+      for (const kind of Object.keys(byKind)) entry.kinds.add(kind);
+    }
+  }
+  return groups;
+}
+
+/** The kinds an apiVersion serves. */
+export function kindsOf(apiVersion: string): string[] {
+  const byKind = resourceTable()[apiVersion];
+  return byKind ? Object.keys(byKind) : [];
+}
+
+/** The apiVersions of a group that serve a kind, sorted. */
+export function versionsWithKind(group: string, kind: string): string[] {
+  return Object.keys(resourceTable())
+    .filter((apiVersion) => groupOf(apiVersion) === group && resourceOf(apiVersion, kind) !== undefined)
+    .sort();
+}
