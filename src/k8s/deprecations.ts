@@ -26,6 +26,8 @@ const SUBJECT_ACCESS_REVIEWS = ['LocalSubjectAccessReview', 'SelfSubjectAccessRe
 const DRA = ['DeviceClass', 'ResourceClaim', 'ResourceClaimTemplate', 'ResourceSlice'];
 
 const ROWS: readonly Row[] = [
+  // Removed in v1.14 (alpha, no successor).
+  ['admissionregistration.k8s.io/v1alpha1', ['InitializerConfiguration'], '1.14', '1.14', null],
   // Removed in v1.16.
   ['extensions/v1beta1', ['Deployment', 'DaemonSet', 'ReplicaSet'], '1.9', '1.16', 'apps/v1'],
   ['extensions/v1beta1', ['NetworkPolicy'], '1.9', '1.16', 'networking.k8s.io/v1'],
@@ -57,11 +59,11 @@ const ROWS: readonly Row[] = [
   ['policy/v1beta1', ['PodDisruptionBudget'], '1.21', '1.25', 'policy/v1'],
   ['policy/v1beta1', ['PodSecurityPolicy'], '1.21', '1.25', null],
   ['node.k8s.io/v1beta1', ['RuntimeClass'], '1.22', '1.25', 'node.k8s.io/v1'],
-  // Removed in v1.26, v1.27.
+  // Removed in v1.26, v1.27. Dynamic resource allocation alphas were redesigned: no kind-for-kind successor.
   ['autoscaling/v2beta2', ['HorizontalPodAutoscaler'], '1.23', '1.26', 'autoscaling/v2'],
   ['flowcontrol.apiserver.k8s.io/v1beta1', FLOW_CONTROL, '1.23', '1.26', 'flowcontrol.apiserver.k8s.io/v1'],
   ['storage.k8s.io/v1beta1', ['CSIStorageCapacity'], '1.24', '1.27', 'storage.k8s.io/v1'],
-  ['resource.k8s.io/v1alpha1', ['PodScheduling', 'ResourceClaim', 'ResourceClaimTemplate', 'ResourceClass'], '1.27', '1.27', 'resource.k8s.io/v1'],
+  ['resource.k8s.io/v1alpha1', ['PodScheduling', 'ResourceClaim', 'ResourceClaimTemplate', 'ResourceClass'], '1.27', '1.27', null],
   // Removed in v1.29, v1.32.
   ['flowcontrol.apiserver.k8s.io/v1beta2', FLOW_CONTROL, '1.26', '1.29', 'flowcontrol.apiserver.k8s.io/v1'],
   ['networking.k8s.io/v1alpha1', ['ClusterCIDR'], '1.29', '1.29', null],
@@ -71,7 +73,7 @@ const ROWS: readonly Row[] = [
     ['PodSchedulingContext', 'ResourceClaim', 'ResourceClaimParameters', 'ResourceClaimTemplate', 'ResourceClass', 'ResourceClassParameters', 'ResourceSlice'],
     '1.31',
     '1.31',
-    'resource.k8s.io/v1',
+    null,
   ],
   // Deprecated, removal scheduled or not yet known (alphas superseded by a stable version included).
   ['scheduling.k8s.io/v1alpha1', ['PriorityClass'], '1.14', null, 'scheduling.k8s.io/v1'],
@@ -90,6 +92,9 @@ const OTHER_KIND: readonly ApiDeprecation[] = [
   { apiVersion: 'v1', kind: 'Endpoints', deprecatedIn: '1.33', replacement: 'discovery.k8s.io/v1', replacementKind: 'EndpointSlice' },
 ];
 
+/** Review kinds are requests, never stored: they have no list kind. */
+const WITHOUT_LIST = new Set(['TokenReview', ...SUBJECT_ACCESS_REVIEWS]);
+
 let table: Map<string, ApiDeprecation> | undefined;
 
 function build(): Map<string, ApiDeprecation> {
@@ -97,6 +102,7 @@ function build(): Map<string, ApiDeprecation> {
   const add = (d: ApiDeprecation) => {
     out.set(`${d.apiVersion} ${d.kind}`, d);
     // A list of a deprecated kind (`CronJobList`) goes with it.
+    if (WITHOUT_LIST.has(d.kind)) return;
     out.set(`${d.apiVersion} ${d.kind}List`, { ...d, kind: `${d.kind}List`, ...(d.replacementKind ? { replacementKind: `${d.replacementKind}List` } : {}) });
   };
   for (const [apiVersion, kinds, deprecatedIn, removedIn, replacement] of ROWS) {

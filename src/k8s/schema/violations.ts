@@ -47,12 +47,9 @@ function violationOf(error: ErrorObject, context: ViolationContext): SchemaViola
       const known = fieldsAt(context.definition, path);
       const suggestion = known ? closestName(field, known) : undefined;
       const place = path.length === 0 ? 'at the top level' : `in ${where}`;
-      return {
-        path: [...path, field],
-        key: true,
-        keyword: 'unknown-field',
-        message: `unknown field '${field}' ${place}${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`,
-      };
+      // `$patch`, `$retainKeys`, `$setElementOrder/…`: directives of a strategic merge patch, not of a manifest.
+      const note = suggestion ? ` (did you mean '${suggestion}'?)` : field.startsWith('$') ? ' (a patch directive: this is a patch, not a manifest)' : '';
+      return { path: [...path, field], key: true, keyword: 'unknown-field', message: `unknown field '${field}' ${place}${note}` };
     }
     case 'required': {
       const field = String(params.missingProperty);
