@@ -1,0 +1,180 @@
+/**
+ * The public lint API: source files in, diagnostics and the checked objects out. Pure: reads no
+ * files (the CLI reads them), prints nothing, never throws on bad input.
+ */
+import { sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
+import { buildObjectGraph } from '../k8s/graph.js';
+import type { ScopeResolver } from '../k8s/kinds.js';
+import { chainScopes, crdScopes, readManifests, toManifestObject, type RawManifest } from '../k8s/manifests.js';
+import type { ManifestObject } from '../k8s/object.js';
+import type { CheckedObject, RuleDescriptor } from '../report/formatter.js';
+import type { SourceFile } from '../source/file.js';
+import { YAML_SYNTAX } from '../source/yaml-errors.js';
+import { emptyConfig, type LintConfig, type RuleSeverity } from './config.js';
+import { INTERNAL_FAULT, locate, runRules, type AnyRule, type FaultReport, type ResolvedRuleSetting } from './engine.js';
+import { globMatcher } from './glob.js';
+import { mergeRuleOptions } from './options.js';
+import { rules as registry } from './rules/index.js';
+import { Suppressions, UNUSED_DISABLE } from './suppress.js';
+
+export { INTERNAL_FAULT } from './engine.js';
+export { UNUSED_DISABLE, IGNORE_ANNOTATION } from './suppress.js';
+export { parseConfig, findConfigFile, parseSeverity, type LintConfig, type RuleSeverity, type ObjectExclude } from './config.js';
+export { rules } from './rules/index.js';
+
+export const DEFAULT_NAMESPACE = 'default';
+export const DEFAULT_KUBE_VERSION = '1.36';
+
+export interface LintOptions {
+  /** The rules to run (default: every registered rule). */
+  rules?: readonly AnyRule[];
+  /** From `.shipshape.yaml`. */
+  config?: LintConfig;
+  /** `--rule ID=SEVERITY`: wins over the config file. */
+  ruleOverrides?: Readonly<Record<string, RuleSeverity>>;
+  /** Options per rule id, merged over the config file's (for library users and tests). */
+  ruleOptions?: Readonly<Record<string, unknown>>;
+  /** `--namespace`: wins over the config file; `default` otherwise. */
+  namespace?: string;
+  /** `--kube-version`: wins over the config file; 1.36 otherwise. */
+  kubeVersion?: string;
+  reportUnusedDisables?: boolean;
+  /** Scope of kinds (the schema table); built-in knowledge is the fallback. */
+  scope?: ScopeResolver;
+  /** Diagnostics found before parsing (unreadable encodings): reported under their rule. */
+  sourceDiagnostics?: readonly Diagnostic[];
+  onFault?: (fault: FaultReport) => void;
+}
+
+export interface LintResult {
+  /** Sorted by file, line, column. */
+  diagnostics: Diagnostic[];
+  objects: CheckedObject[];
+  /** Number of internal faults (rules that threw): the CLI exits 2 when there is one. */
+  faults: number;
+}
+
+/** Codes that come from below the rules, and the rule that owns each. */
+const ruleOfCode: Readonly<Record<string, string>> = {
+  [YAML_SYNTAX]: 'yaml-syntax',
+  'source/encoding': 'yaml-syntax',
+  schema: 'schema',
+};
+
+export function lint(files: readonly SourceFile[], options: LintOptions = {}): LintResult {
+  const rules = options.rules ?? registry;
+  const config = options.config ?? emptyConfig;
+  const defaultNamespace = options.namespace ?? config.namespace ?? DEFAULT_NAMESPACE;
+  const kubeVersion = (options.kubeVersion ?? config.kubeVersion ?? DEFAULT_KUBE_VERSION).replace(/^v/, '');
+
+  const raw: RawManifest[] = [];
+  const early: Diagnostic[] = [...(options.sourceDiagnostics ?? [])];
+  const suppressions = new Suppressions();
+  for (const file of files) {
+    suppressions.addFile(file.path, file.text);
+    const read = readManifests(file);
+    raw.push(...read.manifests);
+    early.push(...read.diagnostics);
+  }
+  const scope = chainScopes(crdScopes(raw), options.scope);
+  const objects: ManifestObject[] = raw.map((r) => toManifestObject(r, { defaultNamespace, scope }));
+  const graph = buildObjectGraph(objects);
+
+  const settings = new Map<string, ResolvedRuleSetting>();
+  const ruleSetting = (rule: AnyRule): ResolvedRuleSetting => {
+    let s = settings.get(rule.id);
+    if (!s) {
+      s = resolveSetting(rule, config, options);
+      settings.set(rule.id, s);
+    }
+    return s;
+  };
+  const excluded = excludeMatcher(config);
+  let faults = 0;
+  const diagnostics = runRules({
+    graph,
+    rules,
+    settings: { defaultNamespace, kubeVersion },
+    ruleSetting,
+    excluded,
+    suppressions,
+    onFault: (f) => {
+      faults++;
+      options.onFault?.(f);
+    },
+  });
+
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  for (const d of early) {
+    const rule = byId.get(ruleOfCode[d.code] ?? d.code);
+    if (rule) {
+      const setting = ruleSetting(rule);
+      if (setting.severity === 'off') continue;
+      if (suppressions.byComment(d.file, d.line, rule.id)) continue;
+      const messageId = d.messageId ?? (d.code === 'source/encoding' ? 'encoding' : undefined);
+      diagnostics.push({
+        ...d,
+        code: rule.id,
+        ...(messageId !== undefined ? { messageId } : {}),
+        severity: setting.explicit ? (setting.severity as Severity) : d.severity,
+      });
+    } else if (!options.rules) {
+      diagnostics.push(d);
+    }
+  }
+  if (options.reportUnusedDisables) {
+    diagnostics.push(...suppressions.unused(objects, new Set(rules.map((r) => r.id))));
+  }
+  return {
+    diagnostics: sortDiagnostics(diagnostics),
+    objects: objects.map(checkedObject),
+    faults,
+  };
+}
+
+function resolveSetting(rule: AnyRule, config: LintConfig, options: LintOptions): ResolvedRuleSetting {
+  const conf = config.rules[rule.id];
+  const override = options.ruleOverrides?.[rule.id];
+  const userOptions = options.ruleOptions?.[rule.id] ?? conf?.options;
+  const merged = mergeRuleOptions(rule, userOptions);
+  if (override !== undefined) return { severity: override, explicit: true, options: merged };
+  if (conf?.severity !== undefined) return { severity: conf.severity, explicit: true, options: merged };
+  const enabled = rule.meta.enabledByDefault ?? true;
+  return { severity: enabled ? rule.meta.severity : 'off', explicit: false, options: merged };
+}
+
+function excludeMatcher(config: LintConfig): (object: ManifestObject, ruleId: string) => boolean {
+  if (config.excludes.length === 0) return () => false;
+  const compiled = config.excludes.map((ex) => ({
+    kind: ex.kind === undefined ? undefined : globMatcher(ex.kind),
+    namespace: ex.namespace === undefined ? undefined : globMatcher(ex.namespace),
+    name: ex.name === undefined ? undefined : globMatcher(ex.name),
+    rules: ex.rules === undefined ? undefined : new Set(ex.rules),
+  }));
+  return (object, ruleId) =>
+    compiled.some(
+      (ex) =>
+        (!ex.rules || ex.rules.has(ruleId)) &&
+        (!ex.kind || ex.kind(object.kind)) &&
+        (!ex.namespace || ex.namespace(object.namespace ?? '')) &&
+        (!ex.name || ex.name(object.name)),
+    );
+}
+
+function checkedObject(object: ManifestObject): CheckedObject {
+  const at = object.base.length === 0 ? object.doc.start : locate(object, []);
+  return { file: at.file, line: at.line, column: at.column, object: object.ref };
+}
+
+/** Rule metadata for formatters (SARIF rule descriptors, help text), plus the codes that are not rules. */
+export function ruleDescriptors(rules: readonly AnyRule[] = registry): RuleDescriptor[] {
+  return [
+    ...rules.map((r) => ({
+      id: r.id,
+      description: r.meta.description,
+      defaultSeverity: r.meta.severity,
+    })),
+    { id: INTERNAL_FAULT, description: 'A rule failed: a bug in shipshape, not in the input', defaultSeverity: 'error' },
+    { id: UNUSED_DISABLE, description: 'A suppression that suppressed nothing (--report-unused-disables)', defaultSeverity: 'warning' },
+  ];
+}
