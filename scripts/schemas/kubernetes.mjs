@@ -1,6 +1,7 @@
 // Generator for the Kubernetes validators and tables, from the definitions vendored in schemas/kubernetes/.
 //
 //   build (npm install / npm run build):   generated/k8s/<module>.cjs  standalone ajv validators per API package
+//                                          generated/k8s/<module>.v8cache  V8 code cache of it (start-up speed)
 //                                          generated/k8s/link.cjs      loads the module of a definition on first use
 //                                          generated/k8s/resources.json  apiVersion → kind → [definition, scope]
 //                                          generated/k8s/shapes.json     field shapes (list keys, field names)
@@ -9,7 +10,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileModules, linkerSource } from './kubernetes/compile.mjs';
+import { compileModules } from './kubernetes/compile.mjs';
+import { codeCacheOf, linkerSource } from './kubernetes/linker.mjs';
 import { strictSchemas } from './kubernetes/strict.mjs';
 import { resourceTable, shapeTable } from './kubernetes/tables.mjs';
 import { vendor } from './kubernetes/vendor.mjs';
@@ -24,7 +26,11 @@ export async function build({ root, out }) {
   mkdirSync(dir, { recursive: true });
   const { schemas } = strictSchemas(vendored.definitions);
   const modules = compileModules(schemas);
-  for (const [module, source] of modules) writeFileSync(join(dir, `${module}.cjs`), source);
+  for (const [module, source] of modules) {
+    const file = join(dir, `${module}.cjs`);
+    writeFileSync(file, source);
+    writeFileSync(join(dir, `${module}.v8cache`), codeCacheOf(source, file));
+  }
   writeFileSync(join(dir, 'link.cjs'), linkerSource(modules.keys()));
   writeFileSync(join(dir, 'resources.json'), JSON.stringify(resourceTable(vendored.resources)));
   writeFileSync(join(dir, 'shapes.json'), JSON.stringify(shapeTable(vendored.definitions)));
