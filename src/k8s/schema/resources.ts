@@ -35,9 +35,10 @@ export function kindsOf(apiVersion: string): string[] {
   return byKind ? Object.keys(byKind) : [];
 }
 
-/** The apiVersions of a group that serve a kind, sorted. */
-export function versionsWithKind(group: string, kind: string): string[] {
+/** The apiVersions that serve a kind: stable versions first, then betas, then alphas. */
+export function apiVersionsWithKind(kind: string): string[] {
+  const maturity = (apiVersion: string) => (/alpha/.test(apiVersion) ? 2 : /beta/.test(apiVersion) ? 1 : 0);
   return Object.keys(resourceTable())
-    .filter((apiVersion) => groupOf(apiVersion) === group && resourceOf(apiVersion, kind) !== undefined)
-    .sort();
+    .filter((apiVersion) => resourceOf(apiVersion, kind) !== undefined)
+    .sort((a, b) => maturity(a) - maturity(b) || (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -3,7 +3,7 @@ import { deprecationOf } from '../deprecations.js';
 import { groupOf } from '../object.js';
 import { closestName } from './did-you-mean.js';
 import { validatorOf } from './generated.js';
-import { builtinGroups, kindsOf, resourceOf, versionsWithKind } from './resources.js';
+import { apiVersionsWithKind, builtinGroups, kindsOf, resourceOf } from './resources.js';
 import { violationsOf, type SchemaViolation } from './violations.js';
 
 export type SchemaResult =
@@ -67,9 +67,12 @@ function unknownBuiltin(apiVersion: string, kind: string): SchemaViolation | und
     const known = [...builtin.versions].sort().join(', ');
     return { path: ['apiVersion'], keyword: 'apiVersion', message: `'${apiVersion}' is not a version of the ${groupName} API (it has ${known})` };
   }
-  const elsewhere = versionsWithKind(group, kind);
-  if (elsewhere.length > 0) {
-    return { path: ['apiVersion'], keyword: 'apiVersion', message: `${apiVersion} has no kind '${kind}' (it is in ${elsewhere.join(', ')})` };
+  // The kind exists, in another version or group (`apiVersion: v1` with `kind: Deployment`).
+  const homes = apiVersionsWithKind(kind).filter((v) => !deprecationOf(v, kind));
+  const sameGroup = homes.filter((v) => groupOf(v) === group);
+  if (homes.length > 0) {
+    const shown = (sameGroup.length > 0 ? sameGroup : homes).slice(0, 3).join(', ');
+    return { path: ['apiVersion'], keyword: 'apiVersion', message: `${apiVersion} has no kind '${kind}' (${kind} is served by ${shown})` };
   }
   const suggestion = closestName(kind, kindsOf(apiVersion));
   return {

@@ -207,6 +207,34 @@ status: {}
 `,
   ],
   [
+    'CustomResourceDefinition with a recursive schema',
+    `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      subresources: {status: {}}
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              required: [size]
+              properties:
+                size: {type: integer, minimum: 1, default: 1}
+                tags: {type: array, items: {type: string}}
+                extra: {type: object, x-kubernetes-preserve-unknown-fields: true}
+                port: {x-kubernetes-int-or-string: true, anyOf: [{type: integer}, {type: string}]}
+`,
+  ],
+  [
     'ClusterRole and binding',
     `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
@@ -341,6 +369,38 @@ const invalid: InvalidCase[] = [
     name: 'unknown version of a built-in API group',
     yaml: 'apiVersion: apps/v2\nkind: Deployment\nmetadata: {name: web}\n',
     violations: [{ path: ['apiVersion'], keyword: 'apiVersion', message: /'apps\/v2' is not a version of the apps API/ }],
+  },
+  {
+    name: 'a kind under the wrong apiVersion',
+    yaml: 'apiVersion: v1\nkind: Deployment\nmetadata: {name: web}\n',
+    violations: [{ path: ['apiVersion'], keyword: 'apiVersion', message: "v1 has no kind 'Deployment' (Deployment is served by apps/v1)" }],
+  },
+  {
+    name: 'a kind in another version of the group',
+    yaml: 'apiVersion: resource.k8s.io/v1\nkind: DeviceTaintRule\nmetadata: {name: c}\n',
+    violations: [
+      {
+        path: ['apiVersion'],
+        keyword: 'apiVersion',
+        message: "resource.k8s.io/v1 has no kind 'DeviceTaintRule' (DeviceTaintRule is served by resource.k8s.io/v1beta2, resource.k8s.io/v1alpha3)",
+      },
+    ],
+  },
+  {
+    name: 'a field whose name holds a slash',
+    yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n    app.kubernetes.io/version: 2\n',
+    violations: [
+      {
+        path: ['metadata', 'labels', 'app.kubernetes.io/version'],
+        keyword: 'type',
+        message: 'metadata.labels["app.kubernetes.io/version"] must be a string, not an integer: put the value in quotes',
+      },
+    ],
+  },
+  {
+    name: 'a strategic merge patch is not a manifest',
+    yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n$patch: delete\n',
+    violations: [{ path: ['$patch'], key: true, keyword: 'unknown-field', message: /a patch directive/ }],
   },
   {
     name: 'missing kind',
