@@ -8,7 +8,7 @@ import compileIndex from 'ajv/dist/compile/index.js';
 import refKeyword from 'ajv/dist/vocabularies/core/ref.js';
 import code from 'ajv/dist/vocabularies/code.js';
 import names from 'ajv/dist/compile/names.js';
-import { CLOSED, BASE64_KEYWORD, BASE64_PATTERN, INT_OR_STRING, QUANTITY_KEYWORD, QUANTITY_PATTERN, REF, REF_OR_NULL } from './strict.mjs';
+import { CLOSED, REQUIRED, BASE64_KEYWORD, BASE64_PATTERN, INT_OR_STRING, QUANTITY_KEYWORD, QUANTITY_PATTERN, REF, REF_OR_NULL } from './strict.mjs';
 
 const { _, nil, stringify } = codegen;
 const N = names.default ?? names;
@@ -80,6 +80,7 @@ export function compileModules(schemas) {
   ajv.addKeyword(reference(true));
   for (const keyword of valueKeywords()) ajv.addKeyword(keyword);
   ajv.addKeyword(closedKeyword());
+  ajv.addKeyword(requiredKeyword());
 
   const byModule = new Map();
   for (const name of Object.keys(schemas).sort()) {
@@ -165,6 +166,25 @@ function closedKeyword() {
           cxt.error();
         });
       });
+    },
+  };
+}
+
+/** Required fields, where `null` (= not set) counts as missing; reported like `required`. */
+function requiredKeyword() {
+  return {
+    keyword: REQUIRED,
+    type: 'object',
+    schemaType: 'array',
+    error: { message: 'missing field', params: ({ params }) => _`{missingProperty: ${params.missingProperty}}` },
+    code(cxt) {
+      const { gen, data, schema } = cxt;
+      for (const field of schema) {
+        gen.if(_`${data}${codegen.getProperty(field)} == null`, () => {
+          cxt.setParams({ missingProperty: field });
+          cxt.error();
+        });
+      }
     },
   };
 }

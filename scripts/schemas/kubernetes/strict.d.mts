@@ -5,6 +5,7 @@ export declare const INT_OR_STRING: 'k8sIntOrString';
 export declare const QUANTITY_KEYWORD: 'k8sQuantity';
 export declare const CLOSED: 'k8sClosed';
 export declare const BASE64_KEYWORD: 'k8sBase64';
+export declare const REQUIRED: 'k8sRequired';
 export declare const QUANTITY_PATTERN: string;
 export declare const BASE64_PATTERN: string;
 export declare function strictSchemas(definitions: Record<string, object>): { schemas: Record<string, Record<string, unknown>>; leaves: Set<string> };

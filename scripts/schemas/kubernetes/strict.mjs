@@ -12,6 +12,8 @@ export const QUANTITY_KEYWORD = 'k8sQuantity';
  * embeds the whole schema object in the generated code for objects with many properties; this one does not.
  */
 export const CLOSED = 'k8sClosed';
+/** Keyword for `required` where a field set to `null` counts as missing, as the API server decodes it. */
+export const REQUIRED = 'k8sRequired';
 /** Keyword for `format: byte` (base64 data such as Secret `data` values). */
 export const BASE64_KEYWORD = 'k8sBase64';
 
@@ -73,7 +75,7 @@ export function strictSchemas(definitions) {
       out.properties = {};
       for (const [name, schema] of Object.entries(node.properties)) out.properties[name] = field(schema);
     }
-    if (node.required?.length) out.required = node.required;
+    if (node.required?.length) out[REQUIRED] = node.required;
     if (node.items) out.items = convert(node.items);
     if (typeof node.additionalProperties === 'object') out.additionalProperties = field(node.additionalProperties);
     else if (node.additionalProperties === true || node['x-kubernetes-preserve-unknown-fields']) out.additionalProperties = true;

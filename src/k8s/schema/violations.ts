@@ -51,7 +51,7 @@ function violationOf(error: ErrorObject, context: ViolationContext): SchemaViola
       const note = suggestion ? ` (did you mean '${suggestion}'?)` : field.startsWith('$') ? ' (a patch directive: this is a patch, not a manifest)' : '';
       return { path: [...path, field], key: true, keyword: 'unknown-field', message: `unknown field '${field}' ${place}${note}` };
     }
-    case 'required': {
+    case 'k8sRequired': {
       const field = String(params.missingProperty);
       return {
         path,

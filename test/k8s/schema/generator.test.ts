@@ -36,7 +36,7 @@ describe('strictSchemas', () => {
     expect(schemas.Thing).toEqual({
       $id: 'Thing',
       type: 'object',
-      required: ['name'],
+      k8sRequired: ['name'],
       k8sClosed: true,
       properties: {
         name: { type: 'string', nullable: true },

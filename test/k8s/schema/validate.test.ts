@@ -316,6 +316,11 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: 'a required field set to null is missing',
+    yaml: deployment.replace('        - name: web\n          image', '        - name: null\n          image'),
+    violations: [{ path: ['spec', 'template', 'spec', 'containers', 0], keyword: 'required', message: /missing required field 'name'/ }],
+  },
+  {
     name: 'missing required field of the object',
     yaml: 'apiVersion: apps/v1\nkind: ControllerRevision\nmetadata: {name: web-1}\n',
     violations: [{ path: [], keyword: 'required', message: "missing required field 'revision'" }],
