@@ -3,7 +3,8 @@
  * `LabelSelector` object (matchLabels + matchExpressions with In, NotIn, Exists, DoesNotExist).
  */
 import type { FieldPath } from '../diagnostics.js';
-import { isObject } from './object.js';
+import type { ObjectGraph } from '../lint/rule.js';
+import { isObject, type PodTemplate } from './object.js';
 
 export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
 
@@ -92,4 +93,18 @@ export function formatLabels(labels: Readonly<Record<string, string>>): string {
   return Object.entries(labels)
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
+}
+
+/**
+ * Pod templates in a namespace that a `LabelSelector` selects, through the graph's label index:
+ * matchLabels (and single-value `In` requirements) narrow the candidates, the rest is checked on them.
+ */
+export function podTemplatesSelectedBy(graph: ObjectGraph, namespace: string | undefined, selector: LabelSelector): readonly PodTemplate[] {
+  const indexed: Record<string, string> = { ...selector.matchLabels };
+  for (const r of selector.matchExpressions) {
+    if (r.operator === 'In' && r.values.length === 1 && indexed[r.key] === undefined) indexed[r.key] = r.values[0]!;
+  }
+  const candidates = graph.podTemplatesMatching(namespace, indexed);
+  if (selector.matchExpressions.length === 0) return candidates;
+  return candidates.filter((t) => selector.matchExpressions.every((r) => requirementMatches(r, t.labels)));
 }

@@ -7,6 +7,7 @@ import { buildObjectGraph } from '../k8s/graph.js';
 import type { ScopeResolver } from '../k8s/kinds.js';
 import { chainScopes, crdScopes, readManifests, toManifestObject, type RawManifest } from '../k8s/manifests.js';
 import type { ManifestObject } from '../k8s/object.js';
+import { resourceScope } from '../k8s/schema/scope.js';
 import type { CheckedObject, RuleDescriptor } from '../report/formatter.js';
 import type { SourceFile } from '../source/file.js';
 import { YAML_SYNTAX } from '../source/yaml-errors.js';
@@ -39,7 +40,7 @@ export interface LintOptions {
   /** `--kube-version`: wins over the config file; 1.36 otherwise. */
   kubeVersion?: string;
   reportUnusedDisables?: boolean;
-  /** Scope of kinds (the schema table); built-in knowledge is the fallback. */
+  /** Scope of kinds (default: the schema table); CRDs in the input and built-in knowledge complete it. */
   scope?: ScopeResolver;
   /** Diagnostics found before parsing (unreadable encodings): reported under their rule. */
   sourceDiagnostics?: readonly Diagnostic[];
@@ -76,7 +77,7 @@ export function lint(files: readonly SourceFile[], options: LintOptions = {}): L
     raw.push(...read.manifests);
     early.push(...read.diagnostics);
   }
-  const scope = chainScopes(crdScopes(raw), options.scope);
+  const scope = chainScopes(crdScopes(raw), options.scope ?? resourceScope);
   const objects: ManifestObject[] = raw.map((r) => toManifestObject(r, { defaultNamespace, scope }));
   const graph = buildObjectGraph(objects);
 

@@ -1,14 +1,138 @@
-import { defineRule } from '../rule.js';
+import { formatLabels } from '../../k8s/selectors.js';
+import { RUNTIME_POD_LABELS, serviceSelectorOf } from '../../k8s/services.js';
+import type { ManifestObject, PodTemplate } from '../../k8s/object.js';
+import { editDistance } from '../edit-distance.js';
+import { defineRule, type ObjectGraph } from '../rule.js';
 
-/** Placeholder until the rule is implemented. */
-export default defineRule({
+interface Options {
+  /** Selector labels to leave out of matching (labels controllers add to Pods at run time). */
+  ignoredLabels: string[];
+  /** Report even when the input holds no Pod template at all (linting Services alone). */
+  alwaysReport: boolean;
+}
+
+/**
+ * A Service whose selector matches no Pod template in its namespace routes traffic nowhere. Found
+ * through the graph's label index; when nothing matches, the templates that miss by one label are
+ * examined for a near miss (a one-key difference or a small typo) to name in the message.
+ */
+export default defineRule<Options>({
   id: 'service-selector-mismatch',
   meta: {
-    description: 'A Service selector must match at least one Pod template',
+    description: 'A Service must select at least one Pod template in its namespace',
     severity: 'error',
-    appliesTo: ['@all'],
-    messages: {},
-    defaults: {},
+    appliesTo: ['Service'],
+    messages: {
+      noMatch: "Service '{{name}}' selects no Pod: no Pod template in namespace '{{ns}}' has the labels {{selector}}.",
+      nearMiss:
+        "Service '{{name}}' selects no Pod: its selector has {{key}}: {{actual}}; did you mean {{expectedKey}}: {{expected}} (the labels of {{kind}} '{{target}}')?",
+    },
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ignoredLabels: { type: 'array', items: { type: 'string' } },
+        alwaysReport: { type: 'boolean' },
+      },
+    },
+    defaults: { ignoredLabels: [], alwaysReport: false },
   },
-  create: () => ({}),
+  create(context, options) {
+    const ignored = [...RUNTIME_POD_LABELS, ...options.ignoredLabels];
+    const graph = context.graph;
+    const anyTemplates = graph.objects.some((o) => o.namespace !== undefined && graph.podTemplates(o.namespace).length > 0);
+    return {
+      Service(service) {
+        if (!anyTemplates && !options.alwaysReport) return;
+        const selector = serviceSelectorOf(service, ignored);
+        if (!selector || Object.keys(selector).length === 0) return;
+        if (graph.podTemplatesMatching(service.namespace, selector).length > 0) return;
+        const near = nearMiss(graph, service.namespace, selector);
+        const base = { name: service.name, ns: service.namespace ?? '' };
+        if (!near) {
+          context.report({
+            messageId: 'noMatch',
+            path: ['spec', 'selector'],
+            key: true,
+            data: { ...base, selector: formatLabels(selector) },
+            hint: 'Make the selector equal to the labels of the Pod template it should route to (spec.template.metadata.labels of the workload).',
+          });
+          return;
+        }
+        const owner = near.template.owner;
+        context.report({
+          messageId: 'nearMiss',
+          path: ['spec', 'selector', near.key],
+          data: {
+            ...base,
+            key: near.key,
+            actual: selector[near.key]!,
+            expectedKey: near.expectedKey,
+            expected: near.expected,
+            kind: owner.kind,
+            target: owner.name,
+          },
+          hint: `Change the selector to ${near.expectedKey}: ${near.expected}, or the Pod template's labels, so they agree.`,
+          related: [relatedLabels(near.template, near.expectedKey)],
+        });
+      },
+    };
+  },
 });
+
+interface NearMiss {
+  template: PodTemplate;
+  /** The selector key that does not match. */
+  key: string;
+  /** The label of the template it most likely meant. */
+  expectedKey: string;
+  expected: string;
+}
+
+/**
+ * The template that matches every pair of the selector but one, preferring a small typo in that pair.
+ * For a one-pair selector any template could "match the rest", so a typo (key or value) is required.
+ */
+function nearMiss(graph: ObjectGraph, namespace: string | undefined, selector: Record<string, string>): NearMiss | undefined {
+  const keys = Object.keys(selector);
+  let best: { near: NearMiss; score: number } | undefined;
+  for (const key of keys) {
+    const rest = { ...selector };
+    delete rest[key];
+    const value = selector[key]!;
+    for (const template of graph.podTemplatesMatching(namespace, rest)) {
+      const candidate = closestLabel(template, key, value);
+      if (!candidate) continue;
+      const score = candidate.distance;
+      if (keys.length === 1 && score > typoBudget(value, key)) continue;
+      if (!best || score < best.score) best = { near: { template, key, expectedKey: candidate.key, expected: candidate.value }, score };
+    }
+  }
+  return best?.near;
+}
+
+/** The template label closest to `key: value`: same key (value typo) or same value (key typo). */
+function closestLabel(template: PodTemplate, key: string, value: string): { key: string; value: string; distance: number } | undefined {
+  const same = template.labels[key];
+  if (same !== undefined) return { key, value: same, distance: editDistance(value, same, 8) };
+  let best: { key: string; value: string; distance: number } | undefined;
+  for (const [k, v] of Object.entries(template.labels)) {
+    const distance = editDistance(key, k, 8) + editDistance(value, v, 8);
+    if (!best || distance < best.distance) best = { key: k, value: v, distance };
+  }
+  return best;
+}
+
+/** A small typo: one edit, or two for longer words. */
+function typoBudget(value: string, key: string): number {
+  return Math.min(value.length, key.length) >= 6 ? 2 : 1;
+}
+
+function relatedLabels(template: PodTemplate, key: string): { object: ManifestObject; path: (string | number)[]; message: string; key: boolean } {
+  return {
+    object: template.owner,
+    path: [...template.path, 'metadata', 'labels', key],
+    message: `the labels of ${template.owner.kind} '${template.owner.name}'`,
+    key: true,
+  };
+}

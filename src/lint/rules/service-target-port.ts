@@ -1,14 +1,109 @@
+import type { PodTemplate } from '../../k8s/object.js';
+import { isObject } from '../../k8s/object.js';
+import { declaredPortsOf, protocolOf, RUNTIME_POD_LABELS, serviceSelectorOf, toPortNumber, type DeclaredPort } from '../../k8s/services.js';
 import { defineRule } from '../rule.js';
 
-/** Placeholder until the rule is implemented. */
+/**
+ * A Service port whose targetPort the selected containers do not serve. A named targetPort that no
+ * selected container declares gets no endpoints at all (error). A numeric one works if the process
+ * listens there, but when the containers declare other ports it is most often a mistake (warning).
+ * A Service that selects no Pod is left to service-selector-mismatch.
+ */
 export default defineRule({
   id: 'service-target-port',
   meta: {
-    description: 'A Service targetPort must be served by a selected container',
+    description: "A Service's targetPort must be a port that the containers it selects declare",
     severity: 'error',
-    appliesTo: ['@all'],
-    messages: {},
+    appliesTo: ['Service'],
+    messages: {
+      unknownName:
+        "Service '{{name}}' targets port '{{target}}', but no container of the Pods it selects ({{workloads}}) declares a {{protocol}} port named '{{target}}'{{declared}}.",
+      undeclaredNumber:
+        "Service '{{name}}' targets port {{target}}/{{protocol}}, but the containers it selects ({{workloads}}) declare only {{ports}}.",
+    },
     defaults: {},
   },
-  create: () => ({}),
+  create(context) {
+    return {
+      Service(service) {
+        const selector = serviceSelectorOf(service, RUNTIME_POD_LABELS);
+        if (!selector || Object.keys(selector).length === 0) return;
+        const spec = service.value.spec;
+        if (!isObject(spec) || !Array.isArray(spec.ports)) return;
+        const templates = context.graph.podTemplatesMatching(service.namespace, selector);
+        if (templates.length === 0) return;
+        const declared = templates.map((t) => ({ template: t, ports: declaredPortsOf(t) }));
+        const workloads = describeOwners(templates);
+        spec.ports.forEach((port, i) => {
+          if (!isObject(port)) return;
+          const protocol = protocolOf(port);
+          const raw = port.targetPort ?? port.port;
+          const path = port.targetPort === undefined ? ['spec', 'ports', i, 'port'] : ['spec', 'ports', i, 'targetPort'];
+          const number = toPortNumber(raw);
+          if (number === undefined) {
+            if (typeof raw !== 'string' || raw === '') return;
+            const serves = declared.some((d) => d.ports.some((p) => p.name === raw && p.protocol === protocol));
+            if (serves) return;
+            const named = declared.flatMap((d) => d.ports).filter((p) => p.name !== undefined);
+            context.report({
+              messageId: 'unknownName',
+              path,
+              data: {
+                name: service.name,
+                target: raw,
+                protocol,
+                workloads,
+                declared: named.length > 0 ? ` (declared: ${unique(named.map((p) => `${p.name}/${p.protocol}`)).join(', ')})` : '',
+              },
+              hint: 'Name the container port (ports[].name) as the Service targets it, or target a declared name or number.',
+              related: relatedPorts(declared),
+            });
+            return;
+          }
+          const withPorts = declared.filter((d) => d.ports.length > 0);
+          if (withPorts.length === 0) return;
+          if (withPorts.some((d) => d.ports.some((p) => p.containerPort === number && p.protocol === protocol))) return;
+          context.report({
+            messageId: 'undeclaredNumber',
+            path,
+            severity: 'warning',
+            data: {
+              name: service.name,
+              target: number,
+              protocol,
+              workloads,
+              ports: unique(withPorts.flatMap((d) => d.ports).map(formatPort)).join(', '),
+            },
+            hint: 'Target a port the container declares, or declare the port the process listens on in the container.',
+            related: relatedPorts(withPorts),
+          });
+        });
+      },
+    };
+  },
 });
+
+function formatPort(p: DeclaredPort): string {
+  return `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`;
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+function describeOwners(templates: readonly PodTemplate[]): string {
+  const names = unique(templates.map((t) => `${t.owner.kind} '${t.owner.name}'`));
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+}
+
+function relatedPorts(declared: { template: PodTemplate; ports: DeclaredPort[] }[]) {
+  return declared.slice(0, 3).map((d) => {
+    const first = d.ports[0];
+    return {
+      object: d.template.owner,
+      path: first ? first.path.slice(0, -1) : [...d.template.specPath, 'containers'],
+      message: `the container ports of ${d.template.owner.kind} '${d.template.owner.name}'`,
+      key: true,
+    };
+  });
+}
