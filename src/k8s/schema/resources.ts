@@ -3,8 +3,14 @@ import { groupOf } from '../object.js';
 import { resourceTable, type ResourceEntry } from './generated.js';
 
 export function resourceOf(apiVersion: string, kind: string): ResourceEntry | undefined {
-  const byKind = resourceTable()[apiVersion];
+  const byKind = kindTable(apiVersion);
   return byKind && Object.hasOwn(byKind, kind) ? byKind[kind] : undefined;
+}
+
+/** The kinds of an apiVersion (own properties only: `__proto__` is not an apiVersion). */
+function kindTable(apiVersion: string): Readonly<Record<string, ResourceEntry>> | undefined {
+  const table = resourceTable();
+  return Object.hasOwn(table, apiVersion) ? table[apiVersion] : undefined;
 }
 
 /** Whether apiVersion/kind is a built-in Kubernetes API (v1.21 … v1.36) rather than a custom resource. */
@@ -31,8 +37,7 @@ export function builtinGroups(): ReadonlyMap<string, { versions: ReadonlySet<str
 
 /** The kinds an apiVersion serves. */
 export function kindsOf(apiVersion: string): string[] {
-  const byKind = resourceTable()[apiVersion];
-  return byKind ? Object.keys(byKind) : [];
+  return Object.keys(kindTable(apiVersion) ?? {});
 }
 
 /** The apiVersions that serve a kind: stable versions first, then betas, then alphas. */
