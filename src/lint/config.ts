@@ -114,7 +114,7 @@ export function parseConfig(file: SourceFile, rules: readonly AnyRule[]): { valu
     if (typeof entry === 'object' && entry.options !== undefined) {
       for (const p of validateRuleOptions(rule, entry.options)) {
         const path = ['rules', id, 'options', ...p.path];
-        diagnostics.push(problem(file.path, doc.locate(path), `options of rule '${id}'${p.path.length ? ` at '${p.path.join('.')}'` : ''}: ${p.message}`));
+        diagnostics.push(problem(file.path, doc.locate(path, { key: p.key === true }), `options of rule '${id}'${p.path.length ? ` at '${p.path.join('.')}'` : ''}: ${p.message}`));
       }
       conf.options = entry.options;
     }

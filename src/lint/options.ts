@@ -10,6 +10,8 @@ export interface OptionProblem {
   /** Path inside the options object. */
   path: FieldPath;
   message: string;
+  /** The problem is the key itself (an unknown property). */
+  key?: boolean;
 }
 
 interface AjvError {
@@ -75,8 +77,9 @@ export function validateRuleOptions(rule: AnyRule, options: unknown): OptionProb
   const problems: OptionProblem[] = [];
   for (const e of validate.errors ?? []) {
     const path = pointerToPath(e.instancePath);
-    if (e.keyword === 'additionalProperties') path.push(String(e.params.additionalProperty));
-    problems.push({ path, message: describeAjvError(e) });
+    const key = e.keyword === 'additionalProperties';
+    if (key) path.push(String(e.params.additionalProperty));
+    problems.push({ path, message: describeAjvError(e), ...(key ? { key } : {}) });
   }
   return problems;
 }

@@ -1,0 +1,181 @@
+/**
+ * The `shipshape lint` action: read the configuration and the inputs, lint them as one object graph,
+ * render the report, decide the exit code. The only place lint touches disk, streams and exit codes.
+ */
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { countDiagnostics, formatDiagnosticLine, type Diagnostic } from '../diagnostics.js';
+import { closestName } from '../lint/edit-distance.js';
+import { findConfigFile, lint, parseConfig, parseSeverity, ruleDescriptors, rules, type LintConfig, type RuleSeverity } from '../lint/index.js';
+import { formatters } from '../report/index.js';
+import { decodeSource, type SourceFile } from '../source/file.js';
+import type { LintCommandOptions } from './commands/lint.js';
+import { diskHost } from './disk-host.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
+import { colorEnabled } from './io.js';
+import type { CommandContext } from './main.js';
+import { displayPath, findManifestFiles } from './manifest-files.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+const STDIN_NAME = '<stdin>';
+
+export async function runLint(paths: readonly string[], options: LintCommandOptions, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  const host = diskHost();
+  const overrides = parseRuleOverrides(options.rule);
+  if (options.namespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(options.namespace)) {
+    throw new UsageError(`--namespace '${options.namespace}' is not a valid namespace name (lower-case letters, digits and '-')`);
+  }
+  if (options.kubeVersion !== undefined && !/^v?\d+\.\d+$/.test(options.kubeVersion)) {
+    throw new UsageError(`--kube-version expects MAJOR.MINOR such as 1.30, not '${options.kubeVersion}'`);
+  }
+
+  const config = await loadConfig(options.config, ctx);
+  if (config === 'failed') return EXIT_USAGE;
+
+  const inputs = paths.length > 0 ? paths : ['.'];
+  if (inputs.filter((p) => p === '-').length > 1) throw new UsageError("'-' (standard input) can be given once");
+  let unreadable = 0;
+  const found = await findManifestFiles(
+    host,
+    inputs.filter((p) => p !== '-'),
+    { cwd: io.cwd, ignore: config?.ignore ?? [], ignoreBase: config?.file ? dirname(config.file) : io.cwd },
+  );
+  for (const problem of found.problems) {
+    io.stderr.write(`shipshape: ${problem}\n`);
+    unreadable++;
+  }
+  for (const dir of found.empty) io.stderr.write(`shipshape: warning: no .yaml, .yml or .json files in ${dir}\n`);
+
+  const files: SourceFile[] = [];
+  const sourceDiagnostics: Diagnostic[] = [];
+  const texts = new Map<string, string>();
+  const accept = (path: string, bytes: Uint8Array) => {
+    const decoded = decodeSource(path, bytes);
+    sourceDiagnostics.push(...decoded.diagnostics);
+    if (decoded.value) {
+      files.push(decoded.value);
+      texts.set(path, decoded.value.text);
+    }
+  };
+  for (const p of inputs) {
+    if (p !== '-') continue;
+    accept(STDIN_NAME, await io.readStdin());
+  }
+  for (const absolute of found.files) {
+    const read = await host.readFile(absolute);
+    const shown = displayPath(io.cwd, absolute);
+    if (!read.ok) {
+      io.stderr.write(`shipshape: cannot read ${shown}: ${read.message.replace(`${absolute}: `, '')}\n`);
+      unreadable++;
+      continue;
+    }
+    accept(shown, read.bytes);
+  }
+  if (files.length === 0 && sourceDiagnostics.length === 0) {
+    io.stderr.write('shipshape: no manifests to lint\n');
+    return EXIT_USAGE;
+  }
+
+  const result = lint(files, {
+    ...(config ? { config } : {}),
+    ruleOverrides: overrides,
+    ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
+    ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
+    reportUnusedDisables: options.reportUnusedDisables,
+    sourceDiagnostics,
+    onFault: (fault) => {
+      if (ctx.debug() && fault.error instanceof Error && fault.error.stack) io.stderr.write(`${fault.error.stack}\n`);
+    },
+  });
+
+  const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  const formatter = formatters[options.format];
+  const toStdout = options.output === undefined;
+  const color = toStdout && (options.color === undefined ? colorEnabled(io, io.stdout) : options.color);
+  const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+  if (formatter) {
+    const report = formatter(
+      {
+        diagnostics: shown,
+        rules: ruleDescriptors(),
+        objects: result.objects,
+        files: [...texts.keys()],
+        source: (file) => texts.get(file),
+        tool: { name: 'shipshape', version },
+      },
+      { color },
+    );
+    if (toStdout) io.stdout.write(report);
+    else await writeReport(resolve(io.cwd, options.output!), report);
+  } else {
+    // Until every formatter is registered: one line per diagnostic on stdout.
+    io.stderr.write(`shipshape: warning: the ${options.format} format is not available yet; printing plain lines\n`);
+    for (const d of shown) io.stdout.write(`${formatDiagnosticLine(d)}\n`);
+  }
+
+  const counts = countDiagnostics(result.diagnostics);
+  if (result.faults > 0) {
+    io.stderr.write(
+      `shipshape: internal error: ${result.faults} rule failure(s) (see the internal-fault findings). This is a bug in shipshape; please report it` +
+        (ctx.debug() ? '.\n' : ' (run again with --debug for the stack trace).\n'),
+    );
+    return EXIT_USAGE;
+  }
+  if (unreadable > 0) return EXIT_USAGE;
+  if (counts.error > 0) return EXIT_FINDINGS;
+  if (!options.quiet && options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
+    io.stderr.write(`shipshape: too many warnings (${counts.warning}, at most ${options.maxWarnings} allowed by --max-warnings)\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function parseRuleOverrides(values: readonly string[]): Record<string, RuleSeverity> {
+  const out: Record<string, RuleSeverity> = {};
+  const ids = rules.map((r) => r.id);
+  for (const value of values) {
+    const m = /^([^=]+)=(.*)$/.exec(value);
+    if (!m) throw new UsageError(`--rule expects ID=SEVERITY (off, info, warn or error), not '${value}'`);
+    const id = m[1]!.trim();
+    const severity = parseSeverity(m[2]!.trim());
+    if (!ids.includes(id)) {
+      const guess = closestName(id, ids, 3);
+      throw new UsageError(`--rule: unknown rule '${id}'${guess ? ` (did you mean '${guess}'?)` : ''}; see docs/rules/`);
+    }
+    if (!severity) throw new UsageError(`--rule ${id}: '${m[2]}' is not a severity (off, info, warn or error)`);
+    out[id] = severity;
+  }
+  return out;
+}
+
+/** The configuration: --config, else the nearest .shipshape.yaml, else none. Problems are printed. */
+async function loadConfig(given: string | undefined, ctx: CommandContext): Promise<LintConfig | undefined | 'failed'> {
+  const { io } = ctx;
+  const host = diskHost();
+  const path = given !== undefined ? resolve(io.cwd, given) : await findConfigFile(host, io.cwd);
+  if (path === undefined) return undefined;
+  const shown = displayPath(io.cwd, path);
+  const read = await host.readFile(path);
+  if (!read.ok) {
+    io.stderr.write(`shipshape: cannot read the configuration ${shown}: ${read.message.replace(`${path}: `, '')}\n`);
+    return 'failed';
+  }
+  const decoded = decodeSource(shown, read.bytes);
+  const parsed = decoded.value ? parseConfig(decoded.value, rules) : { value: undefined, diagnostics: decoded.diagnostics };
+  for (const d of parsed.diagnostics) io.stderr.write(`${formatDiagnosticLine(d)}\n`);
+  if (!parsed.value) {
+    io.stderr.write(`shipshape: the configuration ${shown} is invalid\n`);
+    return 'failed';
+  }
+  return { ...parsed.value, file: path };
+}
+
+async function writeReport(path: string, report: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, report);
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    throw new UsageError(`cannot write ${path}${code ? ` (${code})` : ''}`);
+  }
+}
