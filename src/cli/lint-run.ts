@@ -94,8 +94,9 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const toStdout = options.output === undefined;
   const color = toStdout && (options.color === undefined ? colorEnabled(io, io.stdout) : options.color);
   const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+  let report: string;
   if (formatter) {
-    const report = formatter(
+    report = formatter(
       {
         diagnostics: shown,
         rules: ruleDescriptors(),
@@ -106,13 +107,13 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
       },
       { color },
     );
-    if (toStdout) io.stdout.write(report);
-    else await writeReport(resolve(io.cwd, options.output!), report);
   } else {
-    // Until every formatter is registered: one line per diagnostic on stdout.
+    // Until every formatter is registered: one line per diagnostic.
     io.stderr.write(`shipshape: warning: the ${options.format} format is not available yet; printing plain lines\n`);
-    for (const d of shown) io.stdout.write(`${formatDiagnosticLine(d)}\n`);
+    report = shown.map((d) => `${formatDiagnosticLine(d)}\n`).join('');
   }
+  if (toStdout) io.stdout.write(report);
+  else await writeReport(resolve(io.cwd, options.output!), report);
 
   const counts = countDiagnostics(result.diagnostics);
   if (result.faults > 0) {

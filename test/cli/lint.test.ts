@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { formatters } from '../../src/report/index.js';
+
+const good = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports: [{name: http, containerPort: 8080}]
+`;
+const service = (selector: string) => `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: ${selector}}
+  ports: [{port: 80, targetPort: http}]
+`;
+const dbService = `apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec:
+  selector: {app: db}
+  ports: [{port: 5432}]
+`;
+const noReplicas = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec: {containers: [{name: db, image: postgres:16}]}
+`;
+
+let root: string;
+const dir = (name: string, files: Record<string, string>): string => {
+  const base = join(root, name);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(base, path, '..'), { recursive: true });
+    writeFileSync(join(base, path), text);
+  }
+  return base;
+};
+/** Only our rules' findings (other rules are written by others and may change). */
+const lint = (args: string[], options: Parameters<typeof runCli>[1] = {}) =>
+  runCli(['lint', '--rule', 'schema=off', '--rule', 'missing-probes=off', '--rule', 'missing-resources=off', '--rule', 'run-as-root=off', '--rule', 'image-tag=off', '--rule', 'privileged-container=off', ...args], { env: { NO_COLOR: '1' }, ...options });
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'shipshape-lint-'));
+});
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('shipshape lint: exit codes', () => {
+  test('0 when nothing is wrong', async () => {
+    const cwd = dir('clean', { 'k8s/app.yaml': `${good}---\n${service('web')}` });
+    const r = await lint(['k8s'], { cwd });
+    if (formatters.stylish) expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  test('1 on an error finding; the finding names file, position and rule', async () => {
+    const cwd = dir('error', { 'k8s/deploy.yaml': good, 'k8s/svc/service.yaml': service('wbe') });
+    const r = await lint(['k8s'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('service-selector-mismatch');
+    expect(r.stdout).toContain('k8s/svc/service.yaml');
+  });
+
+  test('warnings alone exit 0; above --max-warnings they exit 1', async () => {
+    const cwd = dir('warnings', { 'db.yaml': noReplicas, 'svc.yaml': dbService });
+    expect((await lint(['.'], { cwd })).code).toBe(0);
+    expect((await lint(['.', '--max-warnings', '1'], { cwd })).code).toBe(0);
+    const over = await lint(['.', '--max-warnings', '0'], { cwd });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('too many warnings (1, at most 0');
+  });
+
+  test('--rule overrides: a warning made an error, an error turned off', async () => {
+    const cwd = dir('overrides', { 'db.yaml': noReplicas, 'svc.yaml': dbService, 'bad-svc.yaml': service('nothing') });
+    expect((await lint(['db.yaml', '--rule', 'missing-replicas=error'], { cwd })).code).toBe(1);
+    const off = await lint(['.', '--rule', 'service-selector-mismatch=off'], { cwd });
+    expect(off.code).toBe(0);
+    expect(off.stdout).not.toContain('service-selector-mismatch');
+  });
+
+  test.each([
+    [['--rule', 'missing-replica=warn'], "unknown rule 'missing-replica' (did you mean 'missing-replicas'?)"],
+    [['--rule', 'missing-replicas'], 'expects ID=SEVERITY'],
+    [['--rule', 'missing-replicas=loud'], "'loud' is not a severity"],
+    [['--max-warnings', 'many'], '--max-warnings expects a whole number'],
+    [['--namespace', 'Bad_NS'], 'not a valid namespace name'],
+    [['--kube-version', 'latest'], '--kube-version expects MAJOR.MINOR'],
+    [['--format', 'xml'], "argument 'xml' is invalid"],
+  ])('usage error %j exits 2', async (args, message) => {
+    const cwd = dir('usage', { 'a.yaml': good });
+    const r = await runCli(['lint', 'a.yaml', ...args], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+
+  test('a missing path is an error (exit 2) and the other paths are still linted', async () => {
+    const cwd = dir('missing', { 'svc.yaml': service('nothing'), 'd.yaml': good });
+    const r = await lint(['nope.yaml', '.'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nope.yaml: no such file or directory');
+    expect(r.stdout).toContain('service-selector-mismatch');
+  });
+
+  test('nothing to lint is exit 2', async () => {
+    const cwd = dir('empty', { 'README.md': '# hi\n' });
+    const r = await lint(['.'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no .yaml, .yml or .json files in .');
+  });
+});
+
+describe('shipshape lint: inputs', () => {
+  test('a file that is not valid YAML is a yaml-syntax finding at its position; the others are linted', async () => {
+    const cwd = dir('bad-yaml', { 'a-bad.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata: [\n', 'b.yaml': good, 'c.yaml': service('nothing') });
+    const r = await lint(['.', '--format', 'json'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('yaml-syntax');
+    expect(r.stdout).toContain('a-bad.yaml');
+    expect(r.stdout).toContain('service-selector-mismatch');
+  });
+
+  test('standard input with -, together with files', async () => {
+    const cwd = dir('stdin', { 'd.yaml': good });
+    const r = await lint(['-', 'd.yaml'], { cwd, stdin: service('wbe') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('<stdin>');
+    expect(r.stdout).toContain('service-selector-mismatch');
+    const clean = await lint(['-', 'd.yaml'], { cwd, stdin: service('web') });
+    expect(clean.code).toBe(0);
+  });
+
+  test('binary input is reported, not crashed on', async () => {
+    const r = await lint(['-'], { cwd: root, stdin: new Uint8Array([0x61, 0x00, 0x62]) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('yaml-syntax');
+  });
+
+  test('directories are walked for .yaml, .yml and .json, skipping dot-folders and other files; symlink loops are safe', async () => {
+    const cwd = dir('walk', {
+      'a/one.yaml': service('x1'),
+      'a/b/two.yml': service('x2').replace('name: web', 'name: web2'),
+      'a/b/c/three.json': JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web3' }, spec: { selector: { app: 'x3' } } }),
+      'a/notes.txt': 'apiVersion: nonsense',
+      'a/.hidden/four.yaml': 'not: [valid',
+      'pods.yaml': good,
+    });
+    symlinkSync(join(cwd, 'a'), join(cwd, 'a/b/loop'));
+    const r = await lint(['.', '--rule', 'service-target-port=off'], { cwd });
+    expect(r.code).toBe(1);
+    for (const f of ['a/one.yaml', 'a/b/two.yml', 'a/b/c/three.json']) expect(r.stdout).toContain(f);
+    expect(r.stdout).not.toContain('notes.txt');
+    expect(r.stdout).not.toContain('four.yaml');
+    // Each real file once: not again through the symlink back to its folder.
+    expect(r.stdout).not.toContain('loop/');
+    expect(r.stdout.match(/a\/one\.yaml/g)).toHaveLength(1);
+  });
+
+  test.skipIf(process.platform === 'win32')('a FIFO given as input is a clear error', async () => {
+    const cwd = dir('fifo', { 'd.yaml': good });
+    try {
+      execFileSync('mkfifo', [join(cwd, 'pipe.yaml')]);
+    } catch {
+      return;
+    }
+    const r = await lint(['pipe.yaml', 'd.yaml'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('pipe.yaml: not a regular file');
+  });
+
+  test('all inputs form one graph: a Service in one folder selects a Deployment in another', async () => {
+    const cwd = dir('graph', { 'svc/s.yaml': service('web'), 'deploy/d.yaml': good });
+    expect((await lint(['svc', 'deploy'], { cwd })).code).toBe(0);
+    expect((await lint(['svc', 'deploy/d.yaml', '--namespace', 'other'], { cwd })).code).toBe(0);
+  });
+});
+
+describe('shipshape lint: configuration', () => {
+  test('.shipshape.yaml is found upward and applied (rules, ignore, excludes)', async () => {
+    const cwd = dir('config', {
+      '.shipshape.yaml': 'rules:\n  missing-replicas: error\nignore: [vendor]\nexcludes:\n  - {kind: Service, name: legacy-*}\n',
+      'apps/db.yaml': noReplicas,
+      'apps/svc.yaml': service('db'),
+      'apps/legacy.yaml': service('nothing').replace('name: web', 'name: legacy-web'),
+      'apps/vendor/broken.yaml': 'a: [',
+    });
+    const r = await lint(['.'], { cwd: join(cwd, 'apps') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('missing-replicas');
+    expect(r.stdout).not.toContain('yaml-syntax');
+    expect(r.stdout).not.toContain('legacy');
+  });
+
+  test('an invalid configuration is exit 2 with positioned errors on stderr', async () => {
+    const cwd = dir('bad-config', { '.shipshape.yaml': 'rules:\n  missing-replicas: loud\n', 'a.yaml': good });
+    const r = await lint(['a.yaml'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('.shipshape.yaml:2:21 error config');
+    expect(r.stdout).toBe('');
+  });
+
+  test('--config names the file; a missing one is exit 2', async () => {
+    const cwd = dir('explicit-config', { 'conf/lint.yaml': 'rules: {missing-replicas: off}\n', 'db.yaml': noReplicas, 'svc.yaml': dbService });
+    const r = await lint(['.', '--config', 'conf/lint.yaml', '--max-warnings', '0'], { cwd });
+    expect(r.code).toBe(0);
+    const missing = await lint(['.', '--config', 'nope.yaml'], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read the configuration nope.yaml');
+  });
+});
+
+describe('shipshape lint: output', () => {
+  test('-o writes the report to a file and nothing to stdout', async () => {
+    const cwd = dir('output', { 'svc.yaml': service('nothing'), 'd.yaml': good });
+    const r = await lint(['.', '-o', 'report.txt'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(join(cwd, 'report.txt'), 'utf8')).toContain('service-selector-mismatch');
+  });
+
+  test('-o into a missing folder is exit 2', async () => {
+    const cwd = dir('output-bad', { 'd.yaml': good });
+    const r = await lint(['.', '-o', 'no/such/dir/report.txt'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot write');
+    expect(existsSync(join(cwd, 'no'))).toBe(false);
+  });
+
+  test('--quiet reports errors only and ignores warnings for the exit code', async () => {
+    const cwd = dir('quiet', { 'db.yaml': noReplicas, 'svc.yaml': dbService });
+    const r = await lint(['.', '--quiet', '--max-warnings', '0'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('missing-replicas');
+  });
+
+  test('--report-unused-disables', async () => {
+    const cwd = dir('unused', { 'd.yaml': `# shipshape-disable missing-replicas\n${good}` });
+    const r = await lint(['.', '--report-unused-disables'], { cwd });
+    expect(r.stdout).toContain('unused-disable');
+    expect((await lint(['.'], { cwd })).stdout).not.toContain('unused-disable');
+  });
+
+  test.skipIf(!formatters.json)('--format json prints only JSON on stdout, even with warnings and notes', async () => {
+    const cwd = dir('json', { 'db.yaml': noReplicas, 'svc.yaml': dbService, 'bad.yaml': 'a: [' });
+    const r = await lint(['.', 'missing-dir', '--format', 'json'], { cwd });
+    expect(r.code).toBe(2);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+});
