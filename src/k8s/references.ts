@@ -36,7 +36,10 @@ export function podTemplateReferences(template: PodTemplate): NameReference[] {
   const account = typeof spec.serviceAccountName === 'string' ? 'serviceAccountName' : 'serviceAccount';
   if (spec[account] !== 'default') add('ServiceAccount', spec[account], [...at, account], false);
   eachItem(spec.imagePullSecrets, (s, i) => add('Secret', s.name, [...at, 'imagePullSecrets', i, 'name'], false));
+  const claimTemplates = volumeClaimTemplateNames(template.owner);
   eachItem(spec.volumes, (v, i) => {
+    // A StatefulSet's volumeClaimTemplates take precedence over template volumes of the same name.
+    if (typeof v.name === 'string' && claimTemplates.has(v.name)) return;
     const base = [...at, 'volumes', i];
     if (isObject(v.configMap)) add('ConfigMap', v.configMap.name, [...base, 'configMap', 'name'], v.configMap.optional);
     if (isObject(v.secret)) add('Secret', v.secret.secretName, [...base, 'secret', 'secretName'], v.secret.optional);
@@ -103,6 +106,17 @@ export function ingressBackends(ingress: ManifestObject): BackendReference[] {
     eachItem(rule.http.paths, (p, j) => add(p.backend, ['spec', 'rules', i, 'http', 'paths', j, 'backend']));
   });
   return out;
+}
+
+/** Names of a StatefulSet's `spec.volumeClaimTemplates` (empty for other objects). */
+function volumeClaimTemplateNames(owner: ManifestObject): Set<string> {
+  const names = new Set<string>();
+  const spec = owner.value.spec;
+  if (!isObject(spec)) return names;
+  eachItem(spec.volumeClaimTemplates, (t) => {
+    if (isObject(t.metadata) && typeof t.metadata.name === 'string') names.add(t.metadata.name);
+  });
+  return names;
 }
 
 function eachItem(list: unknown, fn: (item: JsonObject, index: number) => void): void {

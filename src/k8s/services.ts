@@ -29,8 +29,10 @@ export function serviceSelectorOf(service: ManifestObject, ignored: readonly str
   let any = false;
   for (const [k, v] of Object.entries(spec.selector)) {
     if (v === null || v === undefined) continue;
+    // A selector value that is not a string is invalid (the schema rule reports it): nothing to match.
+    if (typeof v !== 'string') return undefined;
     any = true;
-    if (!ignored.includes(k)) selector[k] = String(v);
+    if (!ignored.includes(k)) selector[k] = v;
   }
   return any ? selector : undefined;
 }

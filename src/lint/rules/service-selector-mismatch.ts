@@ -1,19 +1,21 @@
 import { formatLabels } from '../../k8s/selectors.js';
 import { RUNTIME_POD_LABELS, serviceSelectorOf } from '../../k8s/services.js';
-import type { ManifestObject, PodTemplate } from '../../k8s/object.js';
+import { isObject, type ManifestObject, type PodTemplate } from '../../k8s/object.js';
 import { editDistance } from '../edit-distance.js';
 import { defineRule, type ObjectGraph } from '../rule.js';
 
 interface Options {
   /** Selector labels to leave out of matching (labels controllers add to Pods at run time). */
   ignoredLabels: string[];
-  /** Report even when the input holds no Pod template at all (linting Services alone). */
+  /** Report even when the Service's namespace holds no Pod template in the input (its Pods deployed from elsewhere). */
   alwaysReport: boolean;
 }
 
 /**
  * A Service whose selector matches no Pod template in its namespace routes traffic nowhere. Found
- * through the graph's label index; when nothing matches, the templates that miss by one label are
+ * through the graph's label index. When nothing matches: Pods with those labels in another namespace
+ * are named (a namespace mistake); a namespace without any Pod template in the input is left alone
+ * (its workloads are deployed from elsewhere); otherwise the templates that miss by one label are
  * examined for a near miss (a one-key difference or a small typo) to name in the message.
  */
 export default defineRule<Options>({
@@ -24,6 +26,8 @@ export default defineRule<Options>({
     appliesTo: ['Service'],
     messages: {
       noMatch: "Service '{{name}}' selects no Pod: no Pod template in namespace '{{ns}}' has the labels {{selector}}.",
+      otherNamespace:
+        "Service '{{name}}' selects no Pod in namespace '{{ns}}', but {{kind}} '{{target}}' in namespace '{{otherNs}}' has the labels {{selector}}: is one of them in the wrong namespace?",
       nearMiss:
         "Service '{{name}}' selects no Pod: its selector has {{key}}: {{actual}}; did you mean {{expectedKey}}: {{expected}} (the labels of {{kind}} '{{target}}')?",
     },
@@ -40,15 +44,32 @@ export default defineRule<Options>({
   create(context, options) {
     const ignored = [...RUNTIME_POD_LABELS, ...options.ignoredLabels];
     const graph = context.graph;
-    const anyTemplates = graph.objects.some((o) => o.namespace !== undefined && graph.podTemplates(o.namespace).length > 0);
+    const namespaces = new Set<string>();
+    for (const o of graph.objects) if (o.namespace !== undefined && !namespaces.has(o.namespace) && graph.podTemplates(o.namespace).length > 0) namespaces.add(o.namespace);
     return {
       Service(service) {
-        if (!anyTemplates && !options.alwaysReport) return;
         const selector = serviceSelectorOf(service, ignored);
         if (!selector || Object.keys(selector).length === 0) return;
         if (graph.podTemplatesMatching(service.namespace, selector).length > 0) return;
-        const near = nearMiss(graph, service.namespace, selector);
         const base = { name: service.name, ns: service.namespace ?? '' };
+        // The right Pods in another namespace: a namespace mistake (often a defaulted one).
+        for (const ns of namespaces) {
+          if (ns === service.namespace) continue;
+          const elsewhere = graph.podTemplatesMatching(ns, selector)[0];
+          if (!elsewhere) continue;
+          const explicit = isObject(service.value.metadata) && typeof service.value.metadata.namespace === 'string';
+          context.report({
+            messageId: 'otherNamespace',
+            path: explicit ? ['metadata', 'namespace'] : ['metadata', 'name'],
+            data: { ...base, kind: elsewhere.owner.kind, target: elsewhere.owner.name, otherNs: ns, selector: formatLabels(selector) },
+            hint: 'A Service only selects Pods in its own namespace: put both in the same namespace (objects without one are in --namespace, or default).',
+            related: [relatedLabels(elsewhere, Object.keys(selector)[0]!)],
+          });
+          return;
+        }
+        // No Pod template at all in the namespace: its Pods are deployed from elsewhere.
+        if (graph.podTemplates(service.namespace).length === 0 && !options.alwaysReport) return;
+        const near = nearMiss(graph, service.namespace, selector);
         if (!near) {
           context.report({
             messageId: 'noMatch',

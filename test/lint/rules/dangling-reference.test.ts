@@ -72,6 +72,25 @@ ruleTester(rule, {
       yaml: pod(`containers: [{name: a, image: a:1, envFrom: [{secretRef: {name: creds}}]}]`),
       files: { 's.yaml': 'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: creds}\nspec: {encryptedData: {}}\n' },
     },
+    {
+      name: "a StatefulSet volume replaced by a volumeClaimTemplate of the same name",
+      yaml: `
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db}
+        spec:
+          selector: {matchLabels: {app: db}}
+          template:
+            metadata: {labels: {app: db}}
+            spec:
+              volumes: [{name: datadir, persistentVolumeClaim: {claimName: datadir}}]
+              containers: [{name: db, image: db:1, volumeMounts: [{name: datadir, mountPath: /data}]}]
+          volumeClaimTemplates:
+            - metadata: {name: datadir}
+              spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+      `,
+      files: { 'pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: other}\n' },
+    },
     { name: 'an Ingress to an existing Service port by name', yaml: ingress('{name: web, port: {name: http}}'), files: { 's.yaml': service } },
     { name: 'an Ingress to an existing Service port by number', yaml: ingress('{name: web, port: {number: 80}}'), files: { 's.yaml': service } },
     {

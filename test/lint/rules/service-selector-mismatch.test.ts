@@ -121,6 +121,26 @@ ruleTester(rule, {
       `,
     },
     {
+      name: 'a namespace without any Pod template in the input (Pods deployed from elsewhere)',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: exporter, namespace: monitoring}
+        spec: {selector: {app: dcgm-exporter}}
+      `,
+      files: { 'deploy.yaml': deployment('web', '{app: web}') },
+    },
+    {
+      name: 'a selector value that is not a string is left to the schema rule',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec: {selector: {app: {{name}}}}
+      `,
+      files: { 'deploy.yaml': deployment('web', '{app: web}') },
+    },
+    {
       name: 'ignoredLabels leaves a label out of matching',
       options: { ignoredLabels: ['version'] },
       yaml: `
@@ -195,7 +215,19 @@ ruleTester(rule, {
           selector: {app: web}
       `,
       files: { 'deploy.yaml': deployment('web', '{app: web}', 'other') },
-      errors: [{ messageId: 'noMatch', line: 5, column: 3 }],
+      errors: [{ messageId: 'otherNamespace', line: 3, column: 34, message: "Deployment 'web' in namespace 'other'" }],
+    },
+    {
+      name: 'a Service without a namespace, its Deployment in one',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec:
+          selector: {app: web}
+      `,
+      files: { 'deploy.yaml': deployment('web', '{app: web}', 'shop') },
+      errors: [{ messageId: 'otherNamespace', line: 3, column: 18 }],
     },
     {
       name: 'alwaysReport reports without any Pod template',
