@@ -61,6 +61,8 @@ function collect(
     });
     return;
   }
+  // A strategic-merge patch (`$patch: delete`, Kustomize's patch files) is not an object to apply.
+  if (typeof value.$patch === 'string') return;
   if (apiVersion === undefined || kind === undefined || apiVersion === '' || kind === '') {
     const missing = [apiVersion ? undefined : 'apiVersion', kind ? undefined : 'kind'].filter(Boolean).join(' and ');
     diagnostics.push(

@@ -37,6 +37,12 @@ describe('readManifests', () => {
     expect(diagnostics).toMatchObject([{ code: 'schema', messageId, severity: 'error', line }]);
   });
 
+  test('a strategic-merge patch document is not an object', () => {
+    const { manifests, diagnostics } = read('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: loadgenerator}\n$patch: delete\n');
+    expect(manifests).toEqual([]);
+    expect(diagnostics).toEqual([]);
+  });
+
   test('a YAML error in one document leaves the others', () => {
     const { manifests, diagnostics } = read('apiVersion: v1\nkind: A\n---\na: [\n---\napiVersion: v1\nkind: B\n');
     expect(manifests.map((m) => m.kind)).toEqual(['A', 'B']);

@@ -7,16 +7,20 @@ import { defineRule, type ObjectGraph } from '../rule.js';
 interface Options {
   /** Selector labels to leave out of matching (labels controllers add to Pods at run time). */
   ignoredLabels: string[];
-  /** Report even when the Service's namespace holds no Pod template in the input (its Pods deployed from elsewhere). */
+  /**
+   * Report even when the Pods look deployed from elsewhere: no Pod template in the Service's namespace,
+   * or none that uses any of its selector's label keys.
+   */
   alwaysReport: boolean;
 }
 
 /**
  * A Service whose selector matches no Pod template in its namespace routes traffic nowhere. Found
  * through the graph's label index. When nothing matches: Pods with those labels in another namespace
- * are named (a namespace mistake); a namespace without any Pod template in the input is left alone
- * (its workloads are deployed from elsewhere); otherwise the templates that miss by one label are
- * examined for a near miss (a one-key difference or a small typo) to name in the message.
+ * are named (a namespace mistake); the templates that miss by one label are examined for a near miss
+ * (a one-key difference or a small typo) to name in the message. A namespace without any Pod template
+ * in the input, or whose templates use none of the selector's label keys, is left alone: its Pods are
+ * deployed from elsewhere.
  */
 export default defineRule<Options>({
   id: 'service-selector-mismatch',
@@ -68,9 +72,13 @@ export default defineRule<Options>({
           return;
         }
         // No Pod template at all in the namespace: its Pods are deployed from elsewhere.
-        if (graph.podTemplates(service.namespace).length === 0 && !options.alwaysReport) return;
+        const local = graph.podTemplates(service.namespace);
+        if (local.length === 0 && !options.alwaysReport) return;
         const near = nearMiss(graph, service.namespace, selector);
         if (!near) {
+          // Not one template here uses any of the selector's label keys: the Service most likely selects
+          // Pods deployed by something else (a Helm chart, an operator) in a namespace shared with the input.
+          if (!options.alwaysReport && !local.some((t) => Object.keys(selector).some((k) => k in t.labels))) return;
           context.report({
             messageId: 'noMatch',
             path: ['spec', 'selector'],

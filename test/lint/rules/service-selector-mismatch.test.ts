@@ -131,6 +131,16 @@ ruleTester(rule, {
       files: { 'deploy.yaml': deployment('web', '{app: web}') },
     },
     {
+      name: 'no template in the namespace uses any selector key (Pods from a Helm chart or operator)',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: exporter}
+        spec: {selector: {app.kubernetes.io/name: dcgm-exporter}}
+      `,
+      files: { 'deploy.yaml': deployment('adapter', '{app: prometheus-adapter}') },
+    },
+    {
       name: 'a selector value that is not a string is left to the schema rule',
       yaml: `
         apiVersion: v1
@@ -204,6 +214,19 @@ ruleTester(rule, {
       `,
       files: { 'deploy.yaml': deployment('web', '{app: web}') },
       errors: [{ messageId: 'noMatch', line: 5, column: 3, message: "namespace 'default' has the labels app=payments" }],
+    },
+    {
+      name: 'alwaysReport reports a selector whose keys no template uses',
+      options: { alwaysReport: true },
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: exporter}
+        spec:
+          selector: {app.kubernetes.io/name: dcgm-exporter}
+      `,
+      files: { 'deploy.yaml': deployment('adapter', '{app: prometheus-adapter}') },
+      errors: [{ messageId: 'noMatch', line: 5, column: 3 }],
     },
     {
       name: 'the matching Deployment is in another namespace',
