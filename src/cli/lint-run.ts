@@ -103,6 +103,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
         objects: result.objects,
         files: [...texts.keys()],
         source: (file) => texts.get(file),
+        secretRegions: (file) => result.secretRegions(file),
         tool: { name: 'shipshape', version },
       },
       { color },

@@ -16,12 +16,14 @@ import { INTERNAL_FAULT, locate, runRules, type AnyRule, type FaultReport, type 
 import { globMatcher } from './glob.js';
 import { mergeRuleOptions } from './options.js';
 import { rules as registry } from './rules/index.js';
+import { secretRegionsOf, type SecretRegion } from './secret-regions.js';
 import { Suppressions, UNUSED_DISABLE } from './suppress.js';
 
 export { INTERNAL_FAULT } from './engine.js';
 export { UNUSED_DISABLE, IGNORE_ANNOTATION } from './suppress.js';
 export { parseConfig, findConfigFile, parseSeverity, type LintConfig, type RuleSeverity, type ObjectExclude } from './config.js';
 export { rules } from './rules/index.js';
+export type { SecretRegion } from './secret-regions.js';
 
 export const DEFAULT_NAMESPACE = 'default';
 export const DEFAULT_KUBE_VERSION = '1.36';
@@ -53,6 +55,8 @@ export interface LintResult {
   objects: CheckedObject[];
   /** Number of internal faults (rules that threw): the CLI exits 2 when there is one. */
   faults: number;
+  /** Regions of a file holding Secret values, which reports must never print (computed on demand). */
+  secretRegions(file: string): SecretRegion[];
 }
 
 /** Codes that come from below the rules, and the rule that owns each. */
@@ -130,6 +134,7 @@ export function lint(files: readonly SourceFile[], options: LintOptions = {}): L
     diagnostics: sortDiagnostics(diagnostics),
     objects: objects.map(checkedObject),
     faults,
+    secretRegions: secretRegionsOf(objects),
   };
 }
 
