@@ -96,18 +96,17 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
   let report: string;
   if (formatter) {
-    report = formatter(
-      {
-        diagnostics: shown,
-        rules: ruleDescriptors(),
-        objects: result.objects,
-        files: [...texts.keys()],
-        source: (file) => texts.get(file),
-        secretRegions: (file) => result.secretRegions(file),
-        tool: { name: 'shipshape', version },
-      },
-      { color },
-    );
+    // Secret values are masked in code frames (secretRegions).
+    const input = {
+      diagnostics: shown,
+      rules: ruleDescriptors(),
+      objects: result.objects,
+      files: [...texts.keys()],
+      source: (file: string) => texts.get(file),
+      secretRegions: (file: string) => result.secretRegions(file),
+      tool: { name: 'shipshape', version },
+    };
+    report = formatter(input, { color });
   } else {
     // Until every formatter is registered: one line per diagnostic.
     io.stderr.write(`shipshape: warning: the ${options.format} format is not available yet; printing plain lines\n`);
