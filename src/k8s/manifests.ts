@@ -2,7 +2,7 @@
  * From source files to Kubernetes objects: every document of a YAML stream or JSON file, `List` kinds
  * expanded into their items, namespaces defaulted by scope. Never throws on bad input.
  */
-import type { Diagnostic, FieldPath } from '../diagnostics.js';
+import type { Diagnostic, FieldPath, Severity } from '../diagnostics.js';
 import { parseDocuments, type ParsedDocument } from '../source/documents.js';
 import type { SourceFile } from '../source/file.js';
 import { fallbackScope, type Scope, type ScopeResolver } from './kinds.js';
@@ -45,8 +45,12 @@ function collect(
   out: RawManifest[],
   diagnostics: Diagnostic[],
 ): void {
+  const what = base.length ? 'List item' : 'document';
   if (!isObject(value)) {
-    diagnostics.push(notAnObject(doc, base, 'notAnObject', `this ${base.length ? 'List item' : 'document'} is not a Kubernetes object: expected a mapping with apiVersion and kind, found ${describe(value)}`));
+    // A top-level document that is not a mapping is some other YAML file (a list of tasks, a value):
+    // noted and skipped. Inside a List it is a broken item.
+    const severity = base.length ? 'error' : 'info';
+    diagnostics.push(notAnObject(doc, base, 'notAnObject', `this ${what} is not a Kubernetes object (found ${describe(value)})${severity === 'info' ? ': skipped' : ''}`, severity));
     return;
   }
   const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : inherited?.apiVersion;
@@ -63,11 +67,14 @@ function collect(
   }
   // A strategic-merge patch (`$patch: delete`, Kustomize's patch files) is not an object to apply.
   if (typeof value.$patch === 'string') return;
+  if (!apiVersion && !kind && base.length === 0) {
+    // Neither apiVersion nor kind: another kind of file (package.json, values.yaml, a Compose file).
+    diagnostics.push(notAnObject(doc, base, 'notAManifest', 'this document is not a Kubernetes manifest (it has no apiVersion and no kind): skipped', 'info'));
+    return;
+  }
   if (apiVersion === undefined || kind === undefined || apiVersion === '' || kind === '') {
     const missing = [apiVersion ? undefined : 'apiVersion', kind ? undefined : 'kind'].filter(Boolean).join(' and ');
-    diagnostics.push(
-      notAnObject(doc, base, 'missingTypeMeta', `this ${base.length ? 'List item' : 'document'} is not a Kubernetes object: it has no ${missing}`),
-    );
+    diagnostics.push(notAnObject(doc, base, 'missingTypeMeta', `this ${what} is not a Kubernetes object: it has no ${missing}`, 'error'));
     return;
   }
   out.push({ doc, base, value, apiVersion, kind });
@@ -79,12 +86,12 @@ function describe(value: unknown): string {
   return `a ${typeof value} (${JSON.stringify(value).slice(0, 40)})`;
 }
 
-function notAnObject(doc: ParsedDocument, base: FieldPath, messageId: string, message: string): Diagnostic {
+function notAnObject(doc: ParsedDocument, base: FieldPath, messageId: string, message: string, severity: Severity): Diagnostic {
   const at = base.length === 0 ? doc.start : doc.locate(base);
   return {
     code: MANIFEST_CODE,
     messageId,
-    severity: 'error',
+    severity,
     message,
     file: doc.file,
     line: at.line,

@@ -27,14 +27,17 @@ describe('readManifests', () => {
   });
 
   test.each([
-    ['a scalar document', 'just text\n', 'notAnObject', 1],
-    ['a list document', '- a\n- b\n', 'notAnObject', 1],
-    ['no kind', 'apiVersion: v1\nmetadata: {name: x}\n', 'missingTypeMeta', 1],
-    ['a List item without kind', 'apiVersion: v1\nkind: List\nitems:\n  - {metadata: {name: a}}\n', 'missingTypeMeta', 4],
-  ])('%s is reported, not linted', (_name, text, messageId, line) => {
+    ['a scalar document', 'just text\n', 'notAnObject', 'info', 1],
+    ['a list document', '- a\n- b\n', 'notAnObject', 'info', 1],
+    ['another kind of file (package.json)', '{"name": "app", "version": "1.0.0"}', 'notAManifest', 'info', 1],
+    ['no kind', 'apiVersion: v1\nmetadata: {name: x}\n', 'missingTypeMeta', 'error', 1],
+    ['no apiVersion', '# c\nkind: Service\nmetadata: {name: x}\n', 'missingTypeMeta', 'error', 2],
+    ['a List item without kind', 'apiVersion: v1\nkind: List\nitems:\n  - {metadata: {name: a}}\n', 'missingTypeMeta', 'error', 4],
+    ['a List item that is not a mapping', 'apiVersion: v1\nkind: List\nitems:\n  - just text\n', 'notAnObject', 'error', 4],
+  ])('%s is reported, not linted', (_name, text, messageId, severity, line) => {
     const { manifests, diagnostics } = read(text);
     expect(manifests).toEqual([]);
-    expect(diagnostics).toMatchObject([{ code: 'schema', messageId, severity: 'error', line }]);
+    expect(diagnostics).toMatchObject([{ code: 'schema', messageId, severity, line }]);
   });
 
   test('a strategic-merge patch document is not an object', () => {
