@@ -19,14 +19,30 @@ export interface CheckedObject {
   object: ObjectRef;
 }
 
+/** A region of a file: 1-based, end exclusive (a `Position` without the file). */
+export interface SourceRegion {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
 export interface ReportInput {
   diagnostics: readonly Diagnostic[];
   rules: readonly RuleDescriptor[];
   objects: readonly CheckedObject[];
   /** Every file that was read. */
   files: readonly string[];
-  /** The text of a file, for code frames; undefined when not available. */
+  /**
+   * The text of a file, for code frames; undefined when not available. Code frames print lines of this
+   * text, so either it must be safe to print or `secretRegions` must cover every secret value in it.
+   */
   source(file: string): string | undefined;
+  /**
+   * Regions of a file whose text must never be printed (Secret `data`/`stringData` values, secrets from
+   * `.env`): code frames show `***` in their place. Absent: nothing is masked.
+   */
+  secretRegions?(file: string): readonly SourceRegion[];
   tool: { name: string; version: string; informationUri?: string };
 }
 
