@@ -35,9 +35,12 @@ export function terminalSafeLine(text: string): string {
   return out;
 }
 
-/** Split user text into display lines (CRLF, CR and LF all end a line) and make each one safe. */
+/**
+ * Split user text into display lines (at LF and CRLF; a lone CR is shown as `\x0D`), drop trailing
+ * line breaks, and make each line safe.
+ */
 export function terminalSafeLines(text: string): string[] {
-  return text.split(/\r\n|\n/).map(terminalSafeLine);
+  return text.replace(/(\r?\n)+$/, '').split(/\r?\n/).map(terminalSafeLine);
 }
 
 /**

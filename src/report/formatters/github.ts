@@ -48,7 +48,7 @@ function data(d: Diagnostic): string {
   const lines = [d.message];
   if (d.hint !== undefined) lines.push(`Hint: ${d.hint}`);
   for (const r of d.related ?? []) lines.push(`Related: ${r.file}:${r.line}:${r.column} ${r.message}`);
-  return escapeWorkflowData(lines.join('\n'));
+  return escapeWorkflowData(lines.join('\n').replace(/[\r\n]+$/, ''));
 }
 
 export const github: Formatter = (input) =>

@@ -9,6 +9,7 @@
  */
 import { countDiagnostics, sortDiagnostics, type Diagnostic, type DiagnosticCounts, type Severity } from '../../diagnostics.js';
 import type { Formatter, ReportInput } from '../formatter.js';
+import { stringifyJson } from '../json-text.js';
 
 /** Bumped when a key changes meaning or is removed; adding keys does not bump it. */
 export const JSON_FORMAT_VERSION = 1;
@@ -92,4 +93,4 @@ export function toJsonReport(input: ReportInput): JsonReport {
   };
 }
 
-export const json: Formatter = (input) => `${JSON.stringify(toJsonReport(input), null, 2)}\n`;
+export const json: Formatter = (input) => stringifyJson(toJsonReport(input));

@@ -14,6 +14,7 @@
 import { formatFieldPath, sortDiagnostics, type Diagnostic, type Position, type Severity } from '../../diagnostics.js';
 import { artifactUri } from '../artifact-uri.js';
 import type { Formatter, ReportInput, RuleDescriptor } from '../formatter.js';
+import { stringifyJson } from '../json-text.js';
 import { objectLabel } from '../object-label.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -124,5 +125,5 @@ export const sarif: Formatter = (input: ReportInput) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return stringifyJson(log);
 };
