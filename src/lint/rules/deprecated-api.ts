@@ -1,14 +1,50 @@
+import { deprecationOf, deprecationStatus, type ApiDeprecation } from '../../k8s/deprecations.js';
 import { defineRule } from '../rule.js';
 
-/** Placeholder until the rule is implemented. */
+/**
+ * An apiVersion that the target Kubernetes release (`--kube-version`, 1.36 by default) no longer serves
+ * (an error: `kubectl apply` fails), or still serves with a deprecation warning. APIs deprecated only in
+ * a later release than the target are not reported.
+ */
 export default defineRule({
   id: 'deprecated-api',
   meta: {
     description: 'An apiVersion that is deprecated or removed in the target Kubernetes version',
     severity: 'warning',
     appliesTo: ['@all'],
-    messages: {},
+    messages: {
+      removed: '{{apiVersion}} {{kind}} was removed in Kubernetes {{removedIn}} (target {{target}}): {{advice}}.',
+      deprecated: '{{apiVersion}} {{kind}} is deprecated since Kubernetes {{deprecatedIn}}{{removal}}: {{advice}}.',
+    },
     defaults: {},
   },
-  create: () => ({}),
+  create(context) {
+    const target = context.settings.kubeVersion;
+    return {
+      '@all'(object) {
+        const d = deprecationOf(object.apiVersion, object.kind);
+        if (!d) return;
+        const status = deprecationStatus(d, target);
+        if (status === 'upcoming') return;
+        const data = { apiVersion: d.apiVersion, kind: d.kind, target, deprecatedIn: d.deprecatedIn, advice: advice(d) };
+        if (status === 'removed') {
+          context.report({ messageId: 'removed', path: ['apiVersion'], severity: 'error', data: { ...data, removedIn: d.removedIn! }, hint: hint(d) });
+        } else {
+          const removal = d.removedIn ? ` and will be removed in ${d.removedIn}` : '';
+          context.report({ messageId: 'deprecated', path: ['apiVersion'], data: { ...data, removal }, hint: hint(d) });
+        }
+      },
+    };
+  },
 });
+
+function advice(d: ApiDeprecation): string {
+  if (!d.replacement) return 'it has no replacement';
+  if (d.replacementKind) return `use ${d.replacement} ${d.replacementKind} instead`;
+  return `use ${d.replacement} instead`;
+}
+
+function hint(d: ApiDeprecation): string {
+  if (!d.replacement) return `Remove the ${d.kind}; no API replaces it.`;
+  return `Change apiVersion to ${d.replacement}${d.replacementKind ? ` and kind to ${d.replacementKind}` : ''}, then check the fields that changed between the versions (kubectl convert helps).`;
+}

@@ -1,14 +1,90 @@
-import { defineRule } from '../rule.js';
+import { deprecationOf } from '../../k8s/deprecations.js';
+import type { ManifestObject } from '../../k8s/object.js';
+import { validateObject, type SchemaViolation } from '../../k8s/schema/index.js';
+import { defineRule, type Finding } from '../rule.js';
 
-/** Placeholder until the rule is implemented. */
+/** Message id and hint for each kind of violation `validateObject` returns (by its keyword). */
+const byKeyword: Readonly<Record<string, 'unknownField' | 'missingField' | 'wrongType' | 'unknownApi'>> = {
+  'unknown-field': 'unknownField',
+  required: 'missingField',
+  type: 'wrongType',
+  'int-or-string': 'wrongType',
+  apiVersion: 'unknownApi',
+  kind: 'unknownApi',
+};
+
+const hints: Readonly<Record<string, string>> = {
+  unknownField:
+    'Fix the field name or its indentation, or remove it: the API server drops unknown fields (kubectl --validate=strict refuses them), so the setting silently does nothing.',
+  missingField: 'Add the field: the API server refuses the object without it.',
+  wrongType: 'Write the value as the type the field expects.',
+  badValue: 'Write a value the field accepts.',
+  unknownApi: 'Use an apiVersion and kind the Kubernetes API serves (`kubectl api-resources` lists them).',
+};
+
+/**
+ * Validates every object against the official Kubernetes API definitions for its apiVersion and kind,
+ * strictly: unknown fields are errors. Custom resources (and anything else that is not a built-in API)
+ * are skipped with one `info` per apiVersion/kind and file. Removed built-in APIs are left to
+ * `deprecated-api`, which says what replaces them.
+ */
 export default defineRule({
   id: 'schema',
   meta: {
     description: 'An object must validate against the official Kubernetes API definitions',
     severity: 'error',
     appliesTo: ['@all'],
-    messages: {},
+    messages: {
+      unknownField: '{{detail}}.',
+      missingField: '{{detail}}.',
+      wrongType: '{{detail}}.',
+      badValue: '{{detail}}.',
+      unknownApi: '{{detail}}.',
+      notBuiltin: "{{apiVersion}} {{kind}} is not a built-in Kubernetes API (a custom resource?): skipped, not validated.",
+      // Reported while reading the input, for documents that are not Kubernetes objects at all.
+      notAnObject: 'This document is not a Kubernetes object.',
+      missingTypeMeta: 'This document has no apiVersion or kind.',
+    },
     defaults: {},
   },
-  create: () => ({}),
+  create(context) {
+    const skipped = new Set<string>();
+    return {
+      '@all'(object) {
+        const result = validateObject(withTypeMeta(object));
+        if (result.status === 'valid') return;
+        if (result.status === 'unknown') {
+          if (deprecationOf(object.apiVersion, object.kind)) return;
+          const key = `${object.doc.file}\u0000${object.apiVersion}\u0000${object.kind}`;
+          if (skipped.has(key)) return;
+          skipped.add(key);
+          context.report({
+            messageId: 'notBuiltin',
+            path: ['kind'],
+            severity: 'info',
+            data: { apiVersion: object.apiVersion, kind: object.kind },
+            hint: 'Custom resources are not validated: shipshape does not read CustomResourceDefinition schemas.',
+          });
+          return;
+        }
+        for (const v of result.violations) context.report(findingOf(v));
+      },
+    };
+  },
 });
+
+function findingOf(v: SchemaViolation): Finding {
+  const messageId = byKeyword[v.keyword] ?? 'badValue';
+  return { messageId, path: v.path, ...(v.key ? { key: true } : {}), data: { detail: capitalize(v.message) }, hint: hints[messageId]! };
+}
+
+/** Items of a typed list (`DeploymentList`) may leave apiVersion and kind out: validate them as what they are. */
+function withTypeMeta(object: ManifestObject): Record<string, unknown> {
+  const v = object.value;
+  if (typeof v.apiVersion === 'string' && typeof v.kind === 'string') return v;
+  return { ...v, apiVersion: object.apiVersion, kind: object.kind };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
