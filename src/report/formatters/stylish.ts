@@ -78,7 +78,7 @@ function renderFile(
   for (const { d, position, message } of rows) {
     const [first, ...rest] = message;
     out.push(
-      `  ${paint.dim(position.padEnd(positionWidth))}  ${paint.severity(d.severity, d.severity.padEnd(SEVERITY_WIDTH))}  ` +
+      `  ${paint.dim(position)}${pad(position, positionWidth)}  ${paint.severity(d.severity, d.severity)}${pad(d.severity, SEVERITY_WIDTH)}  ` +
         `${padDisplay(first!, messageWidth)}  ${paint.dim(terminalSafeLine(d.code))}`.trimEnd(),
     );
     for (const line of rest) out.push(`${messageIndent}${line}`.trimEnd());
@@ -101,6 +101,8 @@ function labelled(label: string, text: string, paint: Palette): string[] {
   const indent = DETAIL_INDENT + ' '.repeat(label.length + 2);
   return [`${DETAIL_INDENT}${paint.dim(`${label}:`)} ${first}`.trimEnd(), ...rest.map((line) => `${indent}${line}`.trimEnd())];
 }
+
+const pad = (text: string, width: number) => ' '.repeat(Math.max(0, width - text.length));
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
