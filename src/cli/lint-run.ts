@@ -90,28 +90,20 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   });
 
   const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-  const formatter = formatters[options.format];
   const toStdout = options.output === undefined;
   const color = toStdout && (options.color === undefined ? colorEnabled(io, io.stdout) : options.color);
   const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-  let report: string;
-  if (formatter) {
-    // Secret values are masked in code frames (secretRegions).
-    const input = {
-      diagnostics: shown,
-      rules: ruleDescriptors(),
-      objects: result.objects,
-      files: [...texts.keys()],
-      source: (file: string) => texts.get(file),
-      secretRegions: (file: string) => result.secretRegions(file),
-      tool: { name: 'shipshape', version },
-    };
-    report = formatter(input, { color });
-  } else {
-    // Until every formatter is registered: one line per diagnostic.
-    io.stderr.write(`shipshape: warning: the ${options.format} format is not available yet; printing plain lines\n`);
-    report = shown.map((d) => `${formatDiagnosticLine(d)}\n`).join('');
-  }
+  // Secret values are masked in code frames (secretRegions).
+  const input = {
+    diagnostics: shown,
+    rules: ruleDescriptors(),
+    objects: result.objects,
+    files: [...texts.keys()],
+    source: (file: string) => texts.get(file),
+    secretRegions: (file: string) => result.secretRegions(file),
+    tool: { name: 'shipshape', version },
+  };
+  const report = formatters[options.format](input, { color });
   if (toStdout) io.stdout.write(report);
   else await writeReport(resolve(io.cwd, options.output!), report);
 
