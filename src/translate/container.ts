@@ -1,0 +1,132 @@
+/**
+ * A Compose service → its container: image, command/args, working_dir, ports (from the port plan), env in
+ * Compose's precedence (env_file through envFrom, then `environment:` as env, which wins), resources, probes,
+ * securityContext, stdin/tty, pull policy, lifecycle hooks; and what the service adds to its pod
+ * (terminationGracePeriodSeconds, Compose labels/annotations as pod annotations).
+ */
+import type { PodContribution, JsonObject, ServiceScope, TranslateContext } from './context.js';
+import { escapeExpansion } from './expansion.js';
+import { isKomposeLabel } from './kompose-labels.js';
+import { isQualifiedName } from './labels.js';
+import { translateLifecycle } from './lifecycle.js';
+import { translateProbes } from './probes.js';
+import { translateResources } from './resources.js';
+import { translateSecurityContext } from './security.js';
+import type { PortPlan } from './service.js';
+
+export interface BuiltContainer {
+  container: JsonObject;
+  pod: PodContribution;
+}
+
+/**
+ * `sources` are the contributions that carry container fields (envFrom, env, volumeMounts): the config
+ * objects' and the volumes'.
+ */
+export function buildContainer(ctx: TranslateContext, scope: ServiceScope, ports: PortPlan, sources: readonly PodContribution[]): BuiltContainer {
+  const { service } = scope;
+  const container: JsonObject = { name: scope.name, image: imageOf(ctx, scope) };
+  if (service.entrypoint) container.command = service.entrypoint.argv.map(escapeExpansion);
+  if (service.command) container.args = service.command.argv.map(escapeExpansion);
+  if (service.workingDir !== undefined) container.workingDir = service.workingDir;
+  if (ports.containerPorts.length > 0) container.ports = ports.containerPorts;
+  const envFrom = sources.flatMap((s) => s.envFrom ?? []);
+  if (envFrom.length > 0) container.envFrom = envFrom;
+  const env = environmentOf(ctx, scope, sources.flatMap((s) => s.env ?? []));
+  if (env.length > 0) container.env = env;
+  const resources = translateResources(ctx, scope);
+  if (resources) container.resources = resources;
+  const volumeMounts = sources.flatMap((s) => s.volumeMounts ?? []);
+  if (volumeMounts.length > 0) container.volumeMounts = volumeMounts;
+  Object.assign(container, translateProbes(ctx, scope));
+  const lifecycle = translateLifecycle(ctx, scope);
+  if (lifecycle) container.lifecycle = lifecycle;
+  const pullPolicy = scope.settings.imagePullPolicy ?? pullPolicyOf(ctx, scope);
+  if (pullPolicy !== undefined) container.imagePullPolicy = pullPolicy;
+  const securityContext = translateSecurityContext(ctx, scope);
+  if (securityContext) container.securityContext = securityContext;
+  if (service.stdinOpen !== undefined) container.stdin = service.stdinOpen;
+  if (service.tty !== undefined) container.tty = service.tty;
+
+  const pod: PodContribution = {};
+  if (service.stopGracePeriod !== undefined) pod.podSpec = { terminationGracePeriodSeconds: Math.ceil(service.stopGracePeriod / 1000) };
+  const annotations = podAnnotationsOf(ctx, scope);
+  if (Object.keys(annotations).length > 0) pod.podAnnotations = annotations;
+  return { container, pod };
+}
+
+/**
+ * The image. A build-only service gets the name `docker compose build` gives its image, `<project>-<service>`,
+ * behind --image-prefix, with a warning that it must be pushed where the cluster can pull it.
+ */
+export function imageOf(ctx: TranslateContext, scope: ServiceScope): string {
+  const { service } = scope;
+  if (service.image !== undefined && service.image !== '') {
+    if (service.build) {
+      ctx.info('convert/build-and-image', service.keys.build ?? service.span, `the service is built locally and tagged '${service.image}': push that image to a registry the cluster can pull from`, { object: scope.ref });
+    }
+    return service.image;
+  }
+  const prefix = ctx.options.imagePrefix === undefined || ctx.options.imagePrefix === '' ? '' : ctx.options.imagePrefix.replace(/\/*$/, '/');
+  const image = `${prefix}${ctx.project.name}-${service.name}`.toLowerCase();
+  if (service.build) {
+    ctx.warn('convert/build-only-image', service.keys.build ?? service.span, `the service has no image, only 'build': it runs image '${image}', which must be built and pushed to a registry the cluster can pull from`, {
+      object: scope.ref,
+      hint: prefix === '' ? 'give --image-prefix REGISTRY/ to name the image in your registry, or set `image:`' : 'build and push it before applying',
+    });
+  } else {
+    ctx.error('convert/no-image', service.span, `service '${service.name}' has neither 'image' nor 'build'`, { object: scope.ref });
+  }
+  return image;
+}
+
+/** `env` entries: the parts' entries, then `environment:` (later entries of a name win; the first position is kept). */
+function environmentOf(ctx: TranslateContext, scope: ServiceScope, partEntries: readonly JsonObject[]): JsonObject[] {
+  const byName = new Map<string, JsonObject>();
+  for (const entry of partEntries) {
+    byName.set(String(entry.name), entry);
+  }
+  for (const v of scope.service.environment) {
+    if (v.value === undefined) {
+      ctx.info('convert/unset-env', v.span, `'${v.name}' has no value and is not set in the environment: it is left unset, as Compose does`, { object: scope.ref });
+      continue;
+    }
+    byName.set(v.name, { name: v.name, value: escapeExpansion(v.value) });
+  }
+  return [...byName.values()];
+}
+
+const PULL_POLICIES: Record<string, 'Always' | 'IfNotPresent' | 'Never'> = {
+  always: 'Always',
+  never: 'Never',
+  missing: 'IfNotPresent',
+  if_not_present: 'IfNotPresent',
+};
+
+function pullPolicyOf(ctx: TranslateContext, scope: ServiceScope): string | undefined {
+  const policy = scope.service.pullPolicy;
+  if (policy === undefined) return undefined;
+  const at = scope.service.keys.pull_policy ?? scope.service.span;
+  const mapped = PULL_POLICIES[policy];
+  if (mapped) return mapped;
+  if (policy === 'build') {
+    ctx.warn('convert/pull-policy', at, "'pull_policy: build' builds the image locally; the cluster must pull it: IfNotPresent is used", { object: scope.ref });
+    return 'IfNotPresent';
+  }
+  ctx.info('convert/pull-policy', at, `'pull_policy: ${policy}' (pull after a delay) has no Kubernetes equivalent: Always is used (a pull of an unchanged image only checks its digest)`, { object: scope.ref });
+  return 'Always';
+}
+
+/** Compose `labels` and `annotations` → pod annotations (kompose.* directives excluded). */
+function podAnnotationsOf(ctx: TranslateContext, scope: ServiceScope): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kv of [...scope.service.labels, ...scope.service.annotations]) {
+    if (isKomposeLabel(kv.key)) continue;
+    if (!isQualifiedName(kv.key)) {
+      ctx.warn('convert/invalid-annotation', kv.span, `'${kv.key}' is not a valid Kubernetes annotation key (an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_', '.') and is dropped`, { object: scope.ref });
+      continue;
+    }
+    out[kv.key] = kv.value;
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+/**
+ * translate/: a loaded Compose project → Kubernetes objects, plus diagnostics for everything that could not be
+ * carried over. Pure: files are read only through options.host; nothing here logs, exits or throws on input.
+ *
+ * Order of work (each step a module; see context.ts for the contract between them):
+ *   names        Kubernetes name of every service (collisions are errors)
+ *   unsupported  every key of the model nobody handles → a warning naming file:line:column and why
+ *   project      project-level objects: PVCs of named volumes, Secrets/ConfigMaps of secrets/configs (F2)
+ *   per pod      a service and its `network_mode: service:X` sidecars: settings (extensions), container,
+ *                config objects, volumes, network, dependencies → pod template → workload → Service →
+ *                Ingress, HPA, PDB
+ *   namespace    `--namespace`: a Namespace and metadata.namespace everywhere
+ *   order        kubectl-apply order
+ */
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import type { ComposeProject } from '../compose/model.js';
+import { translateAutoscaling } from './autoscaling.js';
+import { translateProjectConfigObjects, translateServiceConfigObjects } from './config-objects.js';
+import { buildContainer } from './container.js';
+import {
+  composeServiceRef,
+  createContext,
+  DEFAULT_PVC_SIZE,
+  mergeContributions,
+  type KubeObject,
+  type PodContribution,
+  type ResolvedOptions,
+  type ServiceScope,
+  type TranslateContext,
+  type TranslateOptions,
+} from './context.js';
+import { translateDependencies } from './dependencies.js';
+import { translateDisruptionBudget } from './disruption.js';
+import { readServiceSettings } from './extensions.js';
+import { translateIngress } from './ingress.js';
+import { projectLabels } from './labels.js';
+import { assignServiceNames } from './names.js';
+import { groupPods, translateNetwork } from './network.js';
+import { orderObjects } from './order.js';
+import { buildService, planPorts } from './service.js';
+import { reportUnhandledKeys } from './unsupported.js';
+import { translateProjectVolumes, translateServiceVolumes } from './volumes.js';
+import { buildWorkload } from './workload.js';
+
+export type { TranslateOptions, KubeObject } from './context.js';
+
+export interface TranslateResult {
+  /** In `kubectl apply` order. */
+  objects: KubeObject[];
+  /** Sorted (file, line, column). */
+  diagnostics: Diagnostic[];
+}
+
+export function resolveOptions(options: TranslateOptions): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    host: options.host,
+    pvcSize: options.pvcSize ?? DEFAULT_PVC_SIZE,
+    bindMounts: options.bindMounts ?? 'pvc',
+    waitForDeps: options.waitForDeps ?? false,
+    allowOutsideProject: options.allowOutsideProject ?? false,
+  };
+  if (options.namespace !== undefined) resolved.namespace = options.namespace;
+  if (options.imagePrefix !== undefined) resolved.imagePrefix = options.imagePrefix;
+  return resolved;
+}
+
+export async function translateProject(project: ComposeProject, options: TranslateOptions): Promise<TranslateResult> {
+  const diagnostics: Diagnostic[] = [];
+  const serviceNames = assignServiceNames(project.services, {
+    error: (code, at, message, extras) => diagnostics.push({ code, severity: 'error', message, ...position(at), ...extras }),
+    info: (code, at, message, extras) => diagnostics.push({ code, severity: 'info', message, ...position(at), ...extras }),
+  });
+  const ctx = createContext(project, resolveOptions(options), serviceNames, diagnostics);
+
+  reportUnhandledKeys(ctx);
+  await translateProjectVolumes(ctx);
+  await translateProjectConfigObjects(ctx);
+
+  const scopes = new Map<string, ServiceScope>();
+  for (const service of project.services) {
+    scopes.set(service.name, {
+      service,
+      name: serviceNames.get(service.name)!,
+      ref: composeServiceRef(service),
+      settings: readServiceSettings(ctx, service),
+    });
+  }
+  for (const pod of groupPods(ctx, project.services)) {
+    await translatePod(
+      ctx,
+      pod.map((s) => scopes.get(s.name)!),
+    );
+  }
+
+  const objects = applyNamespace(ctx, [...ctx.objects]);
+  return { objects: orderObjects(objects), diagnostics: sortDiagnostics(ctx.diagnostics) };
+}
+
+/** One pod: a service (first) and the services that join its network namespace as sidecars. */
+async function translatePod(ctx: TranslateContext, members: ServiceScope[]): Promise<void> {
+  const primary = members[0]!;
+  const containers = [];
+  const contributions: PodContribution[] = [];
+  const plans = new Map<string, ReturnType<typeof planPorts>>();
+  for (const scope of members) {
+    const ports = planPorts(ctx, scope);
+    plans.set(scope.service.name, ports);
+    const config = await translateServiceConfigObjects(ctx, scope);
+    const volumes = await translateServiceVolumes(ctx, scope);
+    const network = translateNetwork(ctx, scope, scope === primary);
+    const dependencies = translateDependencies(ctx, scope);
+    const built = buildContainer(ctx, scope, ports, [config, volumes]);
+    containers.push(built.container);
+    contributions.push(config, volumes, network, dependencies, built.pod);
+  }
+  const parts = mergeContributions(ctx, primary.service.span, contributions);
+  const workload = buildWorkload(ctx, primary, containers, parts);
+  const exposed = buildService(ctx, primary, plans.get(primary.service.name)!, workload);
+  for (const scope of members.slice(1)) {
+    // A sidecar's ports are served by the pod's Service only in Compose's own terms: report, do not expose.
+    if (plans.get(scope.service.name)!.servicePorts.length > 0) {
+      ctx.warn('convert/sidecar-ports', scope.service.keys.ports ?? scope.service.span, `service '${scope.service.name}' joins the pod of '${primary.service.name}' (network_mode: service:${primary.service.name}); its ports are not given a Service of their own`, { object: scope.ref });
+    }
+  }
+  translateIngress(ctx, primary, exposed);
+  translateAutoscaling(ctx, primary, workload);
+  translateDisruptionBudget(ctx, primary, workload);
+}
+
+/** `--namespace`: a Namespace object first, and the namespace on every (namespaced) generated object. */
+function applyNamespace(ctx: TranslateContext, objects: KubeObject[]): KubeObject[] {
+  const namespace = ctx.options.namespace;
+  if (namespace === undefined) return objects;
+  for (const object of objects) {
+    if (object.kind !== 'Namespace') object.metadata = { name: object.metadata.name, namespace, ...withoutName(object.metadata) };
+  }
+  return [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: projectLabels(ctx.project.name) } }, ...objects];
+}
+
+function withoutName(metadata: KubeObject['metadata']): Omit<KubeObject['metadata'], 'name'> {
+  const { name: _name, namespace: _namespace, ...rest } = metadata;
+  return rest;
+}
+
+function position(at: { file: string; line: number; column: number; endLine?: number; endColumn?: number }) {
+  const out: { file: string; line: number; column: number; endLine?: number; endColumn?: number } = { file: at.file, line: at.line, column: at.column };
+  if (at.endLine !== undefined) out.endLine = at.endLine;
+  if (at.endColumn !== undefined) out.endColumn = at.endColumn;
+  return out;
+}

@@ -1,0 +1,130 @@
+/**
+ * deploy.resources, mem_limit, mem_reservation, cpus and GPU reservations → container `resources`, in
+ * canonical quantities: CPU as whole cores (`2`) or millicores (`1500m`), memory with the largest exact binary
+ * suffix (`512Mi`, `1Gi`), else bytes. A value of 0 means "no limit" in Compose and is not written.
+ */
+import type { DeviceRequest, RawValue } from '../compose/model.js';
+import type { JsonObject, ServiceScope, TranslateContext } from './context.js';
+
+export const GPU_RESOURCE = 'nvidia.com/gpu';
+
+/** Cores → quantity; rounded up to whole millicores (never 0 for a positive value). */
+export function cpuQuantity(cores: number): string | undefined {
+  if (!Number.isFinite(cores) || cores <= 0) return undefined;
+  const millis = Math.max(1, Math.ceil(cores * 1000 - 1e-6));
+  return millis % 1000 === 0 ? String(millis / 1000) : `${millis}m`;
+}
+
+const BINARY_SUFFIXES: readonly [string, number][] = [
+  ['Ei', 2 ** 60],
+  ['Pi', 2 ** 50],
+  ['Ti', 2 ** 40],
+  ['Gi', 2 ** 30],
+  ['Mi', 2 ** 20],
+  ['Ki', 2 ** 10],
+];
+
+/** Bytes → quantity with the largest binary suffix that divides it exactly (`536870912` → `512Mi`). */
+export function memoryQuantity(bytes: number): string | undefined {
+  if (!Number.isFinite(bytes) || bytes <= 0) return undefined;
+  const whole = Math.ceil(bytes);
+  for (const [suffix, unit] of BINARY_SUFFIXES) if (whole % unit === 0) return `${whole / unit}${suffix}`;
+  return String(whole);
+}
+
+interface Amounts {
+  cpu?: number;
+  memory?: number;
+}
+
+/** The container's `resources`, or undefined when the service asks for none. */
+export function translateResources(ctx: TranslateContext, scope: ServiceScope): JsonObject | undefined {
+  const { service } = scope;
+  const res = service.deploy?.resources;
+  const limits: Amounts = {};
+  const requests: Amounts = {};
+  const pick = (deployValue: number | undefined, serviceValue: number | undefined, key: string, deployKey: string): number | undefined => {
+    if (deployValue !== undefined && serviceValue !== undefined && deployValue !== serviceValue) {
+      ctx.warn('convert/conflicting-resources', service.keys[key] ?? service.span, `'${key}' differs from deploy.resources.${deployKey}; deploy.resources wins`, { object: scope.ref });
+    }
+    return deployValue ?? serviceValue;
+  };
+  const cpuLimit = pick(res?.limits?.cpus, service.cpus, 'cpus', 'limits.cpus');
+  const memLimit = pick(res?.limits?.memory, service.memLimit, 'mem_limit', 'limits.memory');
+  const memRequest = pick(res?.reservations?.memory, service.memReservation, 'mem_reservation', 'reservations.memory');
+  if (cpuLimit !== undefined) limits.cpu = cpuLimit;
+  if (memLimit !== undefined) limits.memory = memLimit;
+  if (res?.reservations?.cpus !== undefined) requests.cpu = res.reservations.cpus;
+  if (memRequest !== undefined) requests.memory = memRequest;
+
+  // A request above its limit is rejected by the API server: clamp it, and say so.
+  for (const field of ['cpu', 'memory'] as const) {
+    const limit = limits[field];
+    const request = requests[field];
+    if (limit !== undefined && limit > 0 && request !== undefined && request > limit) {
+      ctx.warn('convert/request-above-limit', res?.reservations?.span ?? service.span, `the ${field} reservation is above its limit; the request is lowered to the limit`, { object: scope.ref });
+      requests[field] = limit;
+    }
+  }
+
+  const out: JsonObject = {};
+  const limitMap = quantities(limits);
+  const requestMap = quantities(requests);
+  const gpus = gpuCount(ctx, scope, res?.reservations?.devices ?? [], service.other.gpus);
+  if (gpus !== undefined) limitMap[GPU_RESOURCE] = String(gpus);
+  if (Object.keys(limitMap).length > 0) out.limits = limitMap;
+  if (Object.keys(requestMap).length > 0) out.requests = requestMap;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function quantities(amounts: Amounts): Record<string, string> {
+  const out: Record<string, string> = {};
+  const cpu = amounts.cpu === undefined ? undefined : cpuQuantity(amounts.cpu);
+  const memory = amounts.memory === undefined ? undefined : memoryQuantity(amounts.memory);
+  if (cpu !== undefined) out.cpu = cpu;
+  if (memory !== undefined) out.memory = memory;
+  return out;
+}
+
+/** GPUs from device reservations with the `gpu` capability and from the `gpus:` key; other devices are dropped. */
+function gpuCount(ctx: TranslateContext, scope: ServiceScope, devices: readonly DeviceRequest[], gpusKey: RawValue | undefined): number | undefined {
+  let total: number | undefined;
+  const add = (count: number | 'all' | undefined, at: DeviceRequest['span']): void => {
+    let n: number;
+    if (count === 'all' || count === undefined) {
+      ctx.warn('convert/gpu-count', at, `'count: ${count ?? 'all'}' (every GPU of the host) has no Kubernetes equivalent; one GPU (${GPU_RESOURCE}: 1) is requested`, {
+        object: scope.ref,
+        hint: 'give a number of GPUs',
+      });
+      n = 1;
+    } else n = count;
+    total = (total ?? 0) + n;
+  };
+  for (const device of devices) {
+    if (!device.capabilities.includes('gpu')) {
+      ctx.warn('convert/dropped-device', device.span, `a device reservation with capabilities [${device.capabilities.join(', ')}] has no Kubernetes equivalent and is dropped`, {
+        object: scope.ref,
+        hint: 'request the extended resource of its device plugin with x-shipshape',
+      });
+      continue;
+    }
+    if (device.driver !== undefined && device.driver !== 'nvidia') {
+      ctx.warn('convert/gpu-driver', device.keys.driver ?? device.span, `GPU driver '${device.driver}' is requested as ${GPU_RESOURCE}`, { object: scope.ref });
+    }
+    if (device.deviceIds.length > 0) {
+      ctx.warn('convert/dropped-key', device.keys.device_ids ?? device.span, `'device_ids' is dropped: Kubernetes assigns GPUs itself; ${device.deviceIds.length} GPU(s) are requested instead`, { object: scope.ref });
+      add(device.count ?? device.deviceIds.length, device.span);
+    } else add(device.count, device.span);
+  }
+  if (gpusKey) {
+    const value = gpusKey.value;
+    if (value === 'all') add('all', gpusKey.span);
+    else if (Array.isArray(value)) {
+      for (const entry of value) {
+        const count = entry !== null && typeof entry === 'object' ? (entry as JsonObject).count : undefined;
+        add(typeof count === 'number' ? count : count === 'all' ? 'all' : undefined, gpusKey.span);
+      }
+    }
+  }
+  return total;
+}

@@ -1,0 +1,207 @@
+/**
+ * The controller of a service's pod. Deployment by default; DaemonSet for `deploy.mode: global`; Job for
+ * `restart: "no"`, `restart: on-failure[:N]`, `deploy.restart_policy.condition: none|on-failure` and the job
+ * modes; StatefulSet, CronJob (or any other) when x-shipshape / kompose asks. Replicas are always written for
+ * Deployments and StatefulSets. update_config → rolling update parameters; a Deployment that mounts a
+ * ReadWriteOnce claim uses Recreate (with a warning), since a surge pod could not attach it on another node.
+ */
+import type { Service, UpdateConfig } from '../compose/model.js';
+import type { JsonObject, KubeObject, PodParts, ServiceScope, TranslateContext, WorkloadRef } from './context.js';
+import type { ControllerKind } from './extensions.js';
+import { isLabelValue, isQualifiedName, selectorLabels } from './labels.js';
+import { probeSeconds } from './probes.js';
+
+export const JOB_DEFAULT_BACKOFF = 6;
+
+export interface ControllerChoice {
+  kind: ControllerKind;
+  /** Job restart policy and retries, for Job and CronJob. */
+  restartPolicy?: 'Never' | 'OnFailure';
+  backoffLimit?: number;
+  /** replicated-job: completions = parallelism = replicas. */
+  completions?: number;
+}
+
+export function replicasOf(service: Service): number {
+  return service.deploy?.replicas ?? service.scale ?? 1;
+}
+
+/** Which controller runs the service, and the job parameters when it is a Job. */
+export function chooseController(ctx: TranslateContext, scope: ServiceScope): ControllerChoice {
+  const { service, settings } = scope;
+  const job = jobPolicyOf(service);
+  const mode = service.deploy?.mode ?? 'replicated';
+  const requested = settings.controller?.kind;
+  if (requested !== undefined) {
+    if ((requested === 'Job' || requested === 'CronJob') && job === undefined) return { kind: requested, restartPolicy: 'OnFailure', backoffLimit: JOB_DEFAULT_BACKOFF };
+    if (requested !== 'Job' && requested !== 'CronJob' && job !== undefined) {
+      ctx.warn('convert/restart-policy', service.keys.restart ?? service.span, `a ${requested} always restarts its containers; the service's restart policy is dropped`, { object: scope.ref });
+    }
+    return { kind: requested, ...job };
+  }
+  if (mode === 'global') return { kind: 'DaemonSet' };
+  if (mode === 'replicated-job') return { kind: 'Job', restartPolicy: job?.restartPolicy ?? 'OnFailure', backoffLimit: job?.backoffLimit ?? JOB_DEFAULT_BACKOFF, completions: replicasOf(service) };
+  if (mode === 'global-job') {
+    ctx.warn('convert/global-job', service.deploy?.keys.mode ?? service.span, "'mode: global-job' runs once per node in Swarm; a Kubernetes Job runs it once", { object: scope.ref });
+    return { kind: 'Job', restartPolicy: job?.restartPolicy ?? 'OnFailure', backoffLimit: job?.backoffLimit ?? JOB_DEFAULT_BACKOFF };
+  }
+  if (job !== undefined) return { kind: 'Job', ...job };
+  const maxAttempts = service.deploy?.restartPolicy?.keys.max_attempts;
+  if (maxAttempts) ctx.warn('convert/dropped-key', maxAttempts, "'max_attempts' is dropped: the pods of a Deployment are always restarted", { object: scope.ref });
+  return { kind: 'Deployment' };
+}
+
+/** A job policy when the service does not restart forever; deploy.restart_policy wins over `restart`. */
+function jobPolicyOf(service: Service): { restartPolicy: 'Never' | 'OnFailure'; backoffLimit: number } | undefined {
+  const condition = service.deploy?.restartPolicy?.condition;
+  if (condition === 'none') return { restartPolicy: 'Never', backoffLimit: 0 };
+  if (condition === 'on-failure') return { restartPolicy: 'OnFailure', backoffLimit: service.deploy?.restartPolicy?.maxAttempts ?? JOB_DEFAULT_BACKOFF };
+  if (condition === 'any') return undefined;
+  const restart = service.restart;
+  if (restart?.policy === 'no') return { restartPolicy: 'Never', backoffLimit: 0 };
+  if (restart?.policy === 'on-failure') return { restartPolicy: 'OnFailure', backoffLimit: restart.maxRetries ?? JOB_DEFAULT_BACKOFF };
+  return undefined;
+}
+
+/** Build and emit the workload for a pod whose first member is `scope`; `containers` are the pod's containers. */
+export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, containers: JsonObject[], parts: PodParts): WorkloadRef {
+  const { service, settings } = scope;
+  const choice = chooseController(ctx, scope);
+  const selector = selectorLabels(ctx.project.name, scope.name);
+
+  const podSpec: JsonObject = { containers };
+  if (parts.initContainers.length > 0) podSpec.initContainers = parts.initContainers;
+  if (parts.volumes.length > 0) podSpec.volumes = parts.volumes;
+  Object.assign(podSpec, parts.podSpec);
+  if (choice.restartPolicy !== undefined) podSpec.restartPolicy = choice.restartPolicy;
+  // Compose injects no variables about other services; Kubernetes would add <NAME>_PORT=tcp://… ones that
+  // clash with the application's own (REDIS_PORT, …).
+  podSpec.enableServiceLinks = false;
+  if (settings.serviceAccountName !== undefined) podSpec.serviceAccountName = settings.serviceAccountName;
+  else podSpec.automountServiceAccountToken = false;
+  if (settings.imagePullSecrets.length > 0) podSpec.imagePullSecrets = settings.imagePullSecrets.map((name) => ({ name }));
+
+  const templateMeta: JsonObject = { labels: { ...settings.podLabels, ...parts.podLabels, ...selector } };
+  const podAnnotations = { ...parts.podAnnotations, ...settings.podAnnotations };
+  if (Object.keys(podAnnotations).length > 0) templateMeta.annotations = podAnnotations;
+  const template = { metadata: templateMeta, spec: podSpec };
+
+  const metadata: KubeObject['metadata'] = { name: scope.name, labels: { ...selector } };
+  const annotations: Record<string, string> = { ...parts.workloadAnnotations };
+  for (const kv of service.deploy?.labels ?? []) {
+    if (kv.key in selector) {
+      ctx.warn('convert/selector-label', kv.span, `deploy label '${kv.key}' would change the selector labels and is dropped`, { object: scope.ref });
+    } else if (isQualifiedName(kv.key) && isLabelValue(kv.value)) {
+      metadata.labels![kv.key] = kv.value;
+    } else if (isQualifiedName(kv.key)) {
+      ctx.info('convert/label-as-annotation', kv.span, `the value of deploy label '${kv.key}' is not a valid label value; it becomes an annotation`, { object: scope.ref });
+      annotations[kv.key] = kv.value;
+    } else {
+      ctx.warn('convert/invalid-label', kv.span, `'${kv.key}' is not a valid Kubernetes label key and is dropped`, { object: scope.ref });
+    }
+  }
+  if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+
+  const replicas = replicasOf(service);
+  const ref: WorkloadRef = {
+    apiVersion: choice.kind === 'Job' || choice.kind === 'CronJob' ? 'batch/v1' : 'apps/v1',
+    kind: choice.kind,
+    name: scope.name,
+    selector,
+    cpuRequests: containers.every((c) => hasResource(c, 'cpu')),
+    memoryRequests: containers.every((c) => hasResource(c, 'memory')),
+  };
+  const spec: JsonObject = {};
+  switch (choice.kind) {
+    case 'Deployment':
+    case 'StatefulSet':
+      ref.replicas = replicas;
+      spec.replicas = replicas;
+      spec.selector = { matchLabels: { ...selector } };
+      if (choice.kind === 'StatefulSet') {
+        if (ctx.exposedServices.has(service.name)) spec.serviceName = scope.name;
+        if (parts.volumeClaimTemplates.length > 0) spec.volumeClaimTemplates = parts.volumeClaimTemplates;
+      }
+      Object.assign(spec, rolloutOf(ctx, scope, choice.kind, parts));
+      spec.template = template;
+      break;
+    case 'DaemonSet':
+      reportIgnoredReplicas(ctx, scope, 'a DaemonSet runs one pod per node');
+      spec.selector = { matchLabels: { ...selector } };
+      Object.assign(spec, rolloutOf(ctx, scope, 'DaemonSet', parts));
+      spec.template = template;
+      break;
+    case 'Job':
+      spec.backoffLimit = choice.backoffLimit ?? JOB_DEFAULT_BACKOFF;
+      if (choice.completions !== undefined) {
+        spec.completions = choice.completions;
+        spec.parallelism = choice.completions;
+      } else reportIgnoredReplicas(ctx, scope, 'a Job runs its pod to completion once');
+      reportIgnoredUpdateConfig(ctx, scope);
+      spec.template = template;
+      break;
+    case 'CronJob': {
+      reportIgnoredReplicas(ctx, scope, 'a CronJob starts one Job per schedule');
+      reportIgnoredUpdateConfig(ctx, scope);
+      if (settings.schedule === undefined) {
+        ctx.error('convert/cronjob-schedule', settings.controller?.at ?? service.span, 'a CronJob needs a schedule (x-shipshape schedule, or the kompose.cronjob.schedule label)', { object: scope.ref });
+      }
+      spec.schedule = settings.schedule?.value ?? '';
+      spec.jobTemplate = { spec: { backoffLimit: choice.backoffLimit ?? JOB_DEFAULT_BACKOFF, template } };
+      break;
+    }
+  }
+  ctx.emit({ apiVersion: ref.apiVersion, kind: choice.kind, metadata, spec }, service.span);
+  return ref;
+}
+
+function hasResource(container: JsonObject, resource: string): boolean {
+  const r = container.resources as { requests?: Record<string, string>; limits?: Record<string, string> } | undefined;
+  return r?.requests?.[resource] !== undefined || r?.limits?.[resource] !== undefined;
+}
+
+function reportIgnoredReplicas(ctx: TranslateContext, scope: ServiceScope, why: string): void {
+  const { service } = scope;
+  const at = service.deploy?.keys.replicas ?? service.keys.scale;
+  if (at && replicasOf(service) !== 1) ctx.warn('convert/dropped-key', at, `the replica count is dropped: ${why}`, { object: scope.ref });
+}
+
+function reportIgnoredUpdateConfig(ctx: TranslateContext, scope: ServiceScope): void {
+  const at = scope.service.deploy?.keys.update_config;
+  if (at) ctx.info('convert/dropped-key', at, "'update_config' is dropped: Jobs are not rolled out", { object: scope.ref });
+}
+
+/** `x` as an int-or-percent rollout value: 0 parallelism means "all at once". */
+function amount(parallelism: number | undefined): number | string {
+  const p = parallelism ?? 1;
+  return p === 0 ? '100%' : p;
+}
+
+/** strategy / updateStrategy and minReadySeconds. */
+function rolloutOf(ctx: TranslateContext, scope: ServiceScope, kind: 'Deployment' | 'StatefulSet' | 'DaemonSet', parts: PodParts): JsonObject {
+  const update = scope.service.deploy?.updateConfig;
+  const out: JsonObject = {};
+  if (update?.monitor !== undefined && update.monitor > 0) out.minReadySeconds = probeSeconds(update.monitor);
+  if (kind === 'Deployment' && parts.readWriteOnceClaims.length > 0) {
+    ctx.warn('convert/recreate-strategy', update?.span ?? scope.service.span, `the pod mounts ReadWriteOnce claim(s) ${parts.readWriteOnceClaims.map((c) => `'${c}'`).join(', ')}: a rolling update could start the new pod on a node that cannot attach them, so the Deployment uses Recreate (the service is down during an update)`, {
+      object: scope.ref,
+      hint: 'use a StatefulSet (x-shipshape controller) or a ReadWriteMany storage class to keep rolling updates',
+    });
+    out.strategy = { type: 'Recreate' };
+    return out;
+  }
+  if (!update) return out;
+  const rolling = rollingOf(update);
+  if (kind === 'Deployment') out.strategy = { type: 'RollingUpdate', rollingUpdate: rolling };
+  else if (kind === 'DaemonSet') out.updateStrategy = { type: 'RollingUpdate', rollingUpdate: rolling };
+  else if (update.parallelism !== undefined && update.parallelism !== 1) {
+    ctx.info('convert/dropped-key', update.keys.parallelism ?? update.span, "'parallelism' is dropped: a StatefulSet updates one pod at a time", { object: scope.ref });
+  }
+  return out;
+}
+
+/** start-first: surge by `parallelism`, none unavailable; stop-first (Compose's default): the reverse. */
+function rollingOf(update: UpdateConfig): JsonObject {
+  const n = amount(update.parallelism);
+  return update.order === 'start-first' ? { maxSurge: n, maxUnavailable: 0 } : { maxSurge: 0, maxUnavailable: n };
+}
