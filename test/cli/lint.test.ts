@@ -4,6 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { formatNames } from '../../src/report/index.js';
+import { LINT_FORMATS } from '../../src/cli/commands/lint.js';
 
 const good = `apiVersion: apps/v1
 kind: Deployment
@@ -264,5 +266,42 @@ describe('shipshape lint: output', () => {
     const r = await lint(['.', 'missing-dir', '--format', 'json'], { cwd });
     expect(r.code).toBe(2);
     expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+
+  test.each([
+    ['sarif', (out: string) => expect(JSON.parse(out).version).toBe('2.1.0')],
+    ['github', (out: string) => expect(out.split('\n').filter(Boolean).every((l) => /^::(error|warning|notice) /.test(l))).toBe(true)],
+    ['junit', (out: string) => expect(out).toMatch(/^<\?xml[^]*<testsuites[^]*<\/testsuites>\s*$/)],
+  ])('--format %s writes that format only', async (format, check) => {
+    const cwd = dir(`format-${format}`, { 'db.yaml': noReplicas, 'svc.yaml': service('nothing') });
+    const r = await lint(['.', '--format', format], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    check(r.stdout);
+  });
+
+  test('colours: FORCE_COLOR and --color turn them on, NO_COLOR and --no-color off', async () => {
+    const cwd = dir('colours', { 'svc.yaml': service('nothing'), 'd.yaml': good });
+    const ansi = /\u001b\[/;
+    expect((await lint(['.'], { cwd, env: { FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await lint(['.'], { cwd, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    expect((await lint(['.', '--no-color'], { cwd, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    expect((await lint(['.', '--color'], { cwd, env: { NO_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await lint(['.'], { cwd, env: {}, tty: true })).stdout).toMatch(ansi);
+  });
+
+  test('json: every finding with ruleId, position, object and path', async () => {
+    const cwd = dir('json-shape', { 'svc.yaml': service('wbe'), 'd.yaml': good, 'bad.yaml': 'a: [' });
+    const r = await lint(['.', '--format', 'json'], { cwd });
+    const report = JSON.parse(r.stdout) as { diagnostics: { ruleId: string; file: string; line: number; column: number; object: unknown; path: unknown }[] };
+    expect(report.diagnostics.map((d) => [d.ruleId, d.file, d.line, d.column])).toEqual([
+      ['yaml-syntax', 'bad.yaml', 1, 5],
+      ['service-selector-mismatch', 'svc.yaml', 5, 19],
+    ]);
+    expect(report.diagnostics[1]).toMatchObject({ object: { kind: 'Service', name: 'web', namespace: 'default' }, path: ['spec', 'selector', 'app'] });
+  });
+
+  test('--format accepts exactly the registered formatters', () => {
+    expect([...LINT_FORMATS]).toEqual([...formatNames]);
   });
 });
