@@ -13,6 +13,8 @@ describe('clusterAddressesIn', () => {
     ['just outside the ranges', '172.15.0.1 172.32.0.1 100.63.0.1 100.128.0.1 192.169.0.1 11.0.0.1', []],
     ['loopback, unspecified, link-local, public', '127.0.0.1 0.0.0.0 :: ::1 169.254.169.254 fe80::1 8.8.8.8 2001:db8::1', []],
     ['networks and ranges', '10.0.0.0/8 fd00::/8 10.0.0.1-10.0.0.9', []],
+    ['network and broadcast addresses without a prefix', 'INTERNAL_SUBNET=10.13.13.0 BROADCAST=192.168.1.255 ::ffff:10.1.0.0', []],
+    ['.0 and .255 inside an address are fine', '10.0.255.1 10.255.0.2', ['10.0.255.1', '10.255.0.2']],
   ])('%s', (_name, text, expected) => expect(texts(text)).toEqual(expected));
 
   test('extra ranges and allowed addresses', () => {
