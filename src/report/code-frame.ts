@@ -87,7 +87,7 @@ function maskedUnits(line: number, secrets: readonly SourceRegion[]): (unit: num
 }
 
 /** The marked span, normalized: a point when the end is missing or before the start. */
-function spanOf(at: Position): { line: number; column: number; endLine: number; endColumn: number | undefined } {
+function markedSpan(at: Position): { line: number; column: number; endLine: number; endColumn: number | undefined } {
   const line = at.line;
   const column = Math.max(1, at.column);
   const endLine = at.endLine ?? (at.endColumn !== undefined ? line : undefined);
@@ -112,7 +112,7 @@ export function codeFrame(
   options: CodeFrameOptions = defaultCodeFrameOptions,
 ): string[] | undefined {
   if (!Number.isInteger(at.line) || at.line < 1 || at.line > lines.lineCount) return undefined;
-  const span = spanOf(at);
+  const span = markedSpan(at);
   const lastMarked = Math.min(span.endLine, span.line + options.maxMarkedLines - 1, lines.lineCount);
   // A final line break does not start a line worth showing as context.
   const lastLine = lines.text.endsWith('\n') && lines.lineCount > 1 ? lines.lineCount - 1 : lines.lineCount;

@@ -108,3 +108,18 @@ describe('stylish: summary', () => {
     expect(stylish(sample('clean'), { color: false })).toBe('');
   });
 });
+
+describe('stylish: scale', () => {
+  test('a file with more findings than a function call takes arguments', () => {
+    const diagnostics: Diagnostic[] = Array.from({ length: 200_000 }, (_, i) => ({
+      code: 'r',
+      severity: 'warning',
+      message: 'm',
+      file: 'big.yaml',
+      line: i + 1,
+      column: 1,
+    }));
+    const out = stylish(reportInput({ diagnostics }), { color: false });
+    expect(out.endsWith('✖ 200000 problems (0 errors, 200000 warnings)\n')).toBe(true);
+  });
+});

@@ -67,11 +67,9 @@ function renderFile(
     position: `${d.line}:${d.column}`,
     message: terminalSafeLines(d.message),
   }));
-  const positionWidth = Math.max(...rows.map((r) => r.position.length));
-  const messageWidth = Math.min(
-    MAX_ALIGNED_MESSAGE_WIDTH,
-    Math.max(...rows.map((r) => displayWidth(r.message[0]!))),
-  );
+  // reduce, not Math.max(...): a file can have more findings than a call has room for arguments.
+  const positionWidth = rows.reduce((w, r) => Math.max(w, r.position.length), 0);
+  const messageWidth = rows.reduce((w, r) => Math.max(w, Math.min(MAX_ALIGNED_MESSAGE_WIDTH, displayWidth(r.message[0]!))), 0);
   const messageIndent = ' '.repeat(2 + positionWidth + 2 + SEVERITY_WIDTH + 2);
 
   const out = [paint.file(terminalSafeLine(file))];
