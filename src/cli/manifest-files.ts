@@ -1,6 +1,6 @@
 /**
  * The files `shipshape lint` reads: explicit files as given, directories walked recursively for
- * `.yaml`, `.yml` and `.json` (dot-folders skipped), each real file once (symlink loops are safe),
+ * `.yaml`, `.yml` and `.json` (dot-folders and dot-files skipped), each real file once (symlink loops are safe),
  * minus the config file's `ignore` globs.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -90,8 +90,10 @@ async function walk(
     if (ignored(path)) continue;
     const info = await host.stat(path);
     if (!info) continue; // a dangling symlink
+    // Dot-folders (.git, .github) and dot-files (.shipshape.yaml, .gitlab-ci.yml) are not manifests.
+    if (name.startsWith('.')) continue;
     if (info.kind === 'directory') {
-      if (!name.startsWith('.')) await walk(host, path, seenDirs, ignored, addFile);
+      await walk(host, path, seenDirs, ignored, addFile);
     } else if (info.kind === 'file' && isManifestName(name)) {
       await addFile(path);
     }

@@ -164,6 +164,7 @@ describe('shipshape lint: inputs', () => {
       'a/b/c/three.json': JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web3' }, spec: { selector: { app: 'x3' } } }),
       'a/notes.txt': 'apiVersion: nonsense',
       'a/.hidden/four.yaml': 'not: [valid',
+      'a/.ci.yml': 'not: [valid',
       'pods.yaml': good,
     });
     symlinkSync(join(cwd, 'a'), join(cwd, 'a/b/loop'));
@@ -172,6 +173,7 @@ describe('shipshape lint: inputs', () => {
     for (const f of ['a/one.yaml', 'a/b/two.yml', 'a/b/c/three.json']) expect(r.stdout).toContain(f);
     expect(r.stdout).not.toContain('notes.txt');
     expect(r.stdout).not.toContain('four.yaml');
+    expect(r.stdout).not.toContain('.ci.yml');
     // Each real file once: not again through the symlink back to its folder.
     expect(r.stdout).not.toContain('loop/');
     expect(r.stdout.match(/a\/one\.yaml/g)).toHaveLength(1);
