@@ -213,7 +213,7 @@ export function reportKeys(ctx: TranslateContext, object: ObjectRef, element: So
     const handling = table[key];
     const name = where === '' ? key : `${where}.${key}`;
     if (handling === undefined) {
-      if (where === '' && key.startsWith('x-')) {
+      if (key.startsWith('x-')) {
         ctx.info('convert/dropped-key', span, `extension '${key}' is not read by shipshape`, { object });
       } else {
         ctx.warn('convert/unknown-key', span, `'${name}' is not converted: shipshape does not know this key`, { object });

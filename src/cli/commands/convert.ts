@@ -1,15 +1,65 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CommandContext } from '../main.js';
 import { UsageError } from '../exit.js';
 
-/** `shipshape convert`: not implemented yet (placeholder so the command registry is complete). */
-export function registerConvert(program: Command, _ctx: CommandContext): void {
+export const CONVERT_FORMATS = ['yaml', 'json'] as const;
+export const BIND_MOUNT_CHOICES = ['pvc', 'hostpath', 'configmap', 'emptydir'] as const;
+
+/** The options of `shipshape convert`, as parsed. */
+export interface ConvertCommandOptions {
+  file: string[];
+  envFile: string[];
+  profile: string[];
+  projectName?: string;
+  output?: string;
+  format: (typeof CONVERT_FORMATS)[number];
+  namespace?: string;
+  strict: boolean;
+  imagePrefix?: string;
+  pvcSize?: string;
+  bindMounts?: (typeof BIND_MOUNT_CHOICES)[number];
+  waitForDeps: boolean;
+  allowOutsideProject: boolean;
+  force: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `shipshape convert [-f FILE]... [-o DIR]` */
+export function registerConvert(program: Command, ctx: CommandContext): void {
   program
     .command('convert')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new UsageError('the convert command is not implemented yet');
+    .description('Convert a Docker Compose project to Kubernetes manifests')
+    .argument('[file]', 'a Compose file (same as -f)')
+    .option('-f, --file <file>', 'Compose file (repeatable; - reads standard input; default: compose.yaml and its override)', collect, [])
+    .option('--env-file <file>', 'file of variables for interpolation (repeatable; default: the project .env)', collect, [])
+    .option('--profile <name>', 'enable a profile (repeatable; default: COMPOSE_PROFILES)', collect, [])
+    .option('-p, --project-name <name>', 'project name (default: top-level name, COMPOSE_PROJECT_NAME or the directory)')
+    .option('-o, --output <dir>', 'write one file per object and a kustomization.yaml into a directory')
+    .addOption(new Option('--format <format>', 'standard output format').choices([...CONVERT_FORMATS]).default('yaml'))
+    .option('-n, --namespace <ns>', 'put every object in this namespace (and add the Namespace)')
+    .option('--strict', 'exit 1 when anything is lost in conversion (any warning)', false)
+    .option('--image-prefix <prefix>', 'registry prefix of images of services that only have build: (REGISTRY/)')
+    .option('--pvc-size <size>', 'size of volume claims without one (default 1Gi)')
+    .addOption(new Option('--bind-mounts <policy>', 'what bind mounts that cannot be ConfigMaps become (default pvc)').choices([...BIND_MOUNT_CHOICES]))
+    .option('--wait-for-deps', 'add init containers that wait for depends_on services', false)
+    .option('--allow-outside-project', 'allow reading files outside the project directory', false)
+    .option('--force', 'overwrite files in the output directory that shipshape did not generate', false)
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 converted, 1 conversion errors (or warnings with --strict), 2 usage error, unreadable input,\n' +
+        'or an output file shipshape did not generate (without --force).\n\n' +
+        'Examples:\n  shipshape convert compose.yaml > k8s.yaml\n  shipshape convert -f compose.yaml -f compose.prod.yaml -o k8s/ --namespace shop\n' +
+        '  shipshape convert --format json | kubectl apply -f -\n',
+    )
+    .action(async (file: string | undefined, options: ConvertCommandOptions) => {
+      if (file !== undefined) options.file = [file, ...options.file];
+      if (options.output !== undefined && options.format === 'json') {
+        throw new UsageError('-o writes YAML files; --format json applies to standard output only');
+      }
+      const { runConvert } = await import('../convert-run.js');
+      ctx.exitCode = await runConvert(options, ctx);
     });
 }

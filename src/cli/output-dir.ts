@@ -1,0 +1,96 @@
+/**
+ * `shipshape convert -o DIR`: one file per object (`<name>-<kind>.yaml`) and a kustomization.yaml listing them.
+ * A file is overwritten only when shipshape generated it (its first line is the marker) or with --force; files
+ * are written atomically (temp file + rename in the same directory) and nothing is ever deleted: files of an
+ * earlier run that are no longer produced are only named on stderr.
+ */
+import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { KubeObject } from '../translate/context.js';
+import { toYamlDocument } from '../translate/serialize.js';
+import { GENERATED_MARKER, isGenerated } from './output-marker.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export const KUSTOMIZATION = 'kustomization.yaml';
+
+export interface OutputFile {
+  /** File name inside the directory. */
+  name: string;
+  content: string;
+}
+
+export function objectFileName(object: KubeObject): string {
+  return `${object.metadata.name}-${object.kind.toLowerCase()}.yaml`;
+}
+
+/** The files to write, in object order, then kustomization.yaml. */
+export function outputFiles(objects: readonly KubeObject[]): OutputFile[] {
+  const files = objects.map((object) => ({ name: objectFileName(object), content: `${GENERATED_MARKER}\n${toYamlDocument(object)}` }));
+  const kustomization = toYamlDocument({
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources: files.map((f) => f.name),
+  });
+  return [...files, { name: KUSTOMIZATION, content: `${GENERATED_MARKER}\n${kustomization}` }];
+}
+
+export interface WriteReport {
+  /** Files not written because shipshape did not generate them (nothing was written at all). */
+  refused: { name: string; reason: string }[];
+  written: string[];
+  unchanged: string[];
+  /** Generated files of an earlier run that this run no longer produces (left in place). */
+  stale: string[];
+}
+
+type Existing = { kind: 'missing' } | { kind: 'generated'; content: string } | { kind: 'foreign'; reason: string };
+
+async function inspect(path: string): Promise<Existing> {
+  let info;
+  try {
+    info = await lstat(path);
+  } catch {
+    return { kind: 'missing' };
+  }
+  if (info.isSymbolicLink()) return { kind: 'foreign', reason: 'it is a symbolic link' };
+  if (info.isDirectory()) return { kind: 'foreign', reason: 'it is a directory' };
+  if (!info.isFile()) return { kind: 'foreign', reason: 'it is not a regular file' };
+  let content: string;
+  try {
+    content = await readFile(path, 'utf8');
+  } catch {
+    return { kind: 'foreign', reason: 'it cannot be read' };
+  }
+  return isGenerated(content) ? { kind: 'generated', content } : { kind: 'foreign', reason: 'shipshape did not generate it' };
+}
+
+/** Write `files` into `dir` (created when missing). Throws only for file-system failures (unwritable …). */
+export async function writeOutputDir(dir: string, files: readonly OutputFile[], options: { force: boolean }): Promise<WriteReport> {
+  const report: WriteReport = { refused: [], written: [], unchanged: [], stale: [] };
+  await mkdir(dir, { recursive: true });
+  const existing = new Map<string, Existing>();
+  for (const file of files) {
+    const state = await inspect(join(dir, file.name));
+    existing.set(file.name, state);
+    if (state.kind === 'foreign' && !(options.force && state.reason !== 'it is a directory')) {
+      report.refused.push({ name: file.name, reason: state.reason });
+    }
+  }
+  if (report.refused.length > 0) return report;
+  for (const file of files) {
+    const state = existing.get(file.name)!;
+    if (state.kind === 'generated' && state.content === file.content) {
+      report.unchanged.push(file.name);
+      continue;
+    }
+    await writeFileAtomic(join(dir, file.name), file.content);
+    report.written.push(file.name);
+  }
+  const produced = new Set(files.map((f) => f.name));
+  for (const name of (await readdir(dir)).sort()) {
+    if (produced.has(name) || !/\.ya?ml$/.test(name)) continue;
+    const state = await inspect(join(dir, name));
+    if (state.kind === 'generated') report.stale.push(name);
+  }
+  return report;
+}
