@@ -10,8 +10,14 @@ import type { Span } from '../source/span.js';
 
 export interface Sourced {
   span: Span;
-  /** Span of each key present in the source mapping (absent for elements written in short syntax). */
+  /**
+   * Span of each key present in the source mapping (empty for elements written in short syntax). Keys of a
+   * nested option block that the element flattens are listed under a dotted path (`bind.propagation`,
+   * `volume.nocopy`), so every key the source gave can still be named.
+   */
   keys: Readonly<Record<string, Span>>;
+  /** The element's own `x-*` keys, when its source mapping had any. */
+  extensions?: Record<string, RawValue>;
 }
 
 /** A value from the source that the model does not type, kept as interpolated plain data. */
@@ -40,6 +46,8 @@ export interface ComposeProject {
   configs: ConfigDefinition[];
   /** Top-level `x-*` keys. */
   extensions: Record<string, RawValue>;
+  /** Other top-level keys of the specification the model does not type (`models`, …), as plain data. */
+  other?: Record<string, RawValue>;
 }
 
 export interface Service extends Sourced {
@@ -125,6 +133,8 @@ export interface EnvVar {
   name: string;
   value: string | undefined;
   span: Span;
+  /** Written without a value (`- KEY` or `KEY:`): the value, if any, was taken from the environment. */
+  keyOnly?: boolean;
 }
 
 export interface EnvFile {
@@ -137,6 +147,8 @@ export interface EnvFile {
   /** The variables read from the file, in file order, positioned in that file. Empty when missing. */
   vars: EnvVar[];
   span: Span;
+  /** Span of each key of the long syntax (`path`, `required`, `format`); absent for the short syntax. */
+  keys?: Readonly<Record<string, Span>>;
 }
 
 export interface PortRange {
@@ -173,6 +185,8 @@ interface MountBase extends Sourced {
   target: string;
   readOnly: boolean;
   syntax: 'short' | 'long';
+  /** Long syntax `consistency` (macOS-only, ignored elsewhere). */
+  consistency?: string;
 }
 
 export interface BindMount extends MountBase {
@@ -184,6 +198,8 @@ export interface BindMount extends MountBase {
   createHostPath: boolean;
   propagation?: string;
   selinux?: 'z' | 'Z';
+  /** `bind.recursive`: `enabled`, `disabled`, `writable` or `readonly`. */
+  recursive?: string;
 }
 
 export interface VolumeMount extends MountBase {
@@ -192,6 +208,8 @@ export interface VolumeMount extends MountBase {
   source?: string;
   nocopy: boolean;
   subpath?: string;
+  /** `volume.labels`. */
+  labels?: KeyValue[];
 }
 
 export interface TmpfsMount extends MountBase {
@@ -199,11 +217,15 @@ export interface TmpfsMount extends MountBase {
   size?: ByteSize;
   /** File mode bits. */
   mode?: number;
+  /** Other mount options of a service-level `tmpfs:` entry, as written (`noexec`, `uid=1000`, …). */
+  options?: string[];
 }
 
 export interface OtherMount extends MountBase {
   type: 'npipe' | 'cluster' | 'image';
   source?: string;
+  /** `image.subpath`. */
+  subpath?: string;
 }
 
 export type HealthTest =
@@ -238,7 +260,7 @@ export interface Deploy extends Sourced {
 
 export interface Resources extends Sourced {
   limits?: ResourceAmounts;
-  reservations?: ResourceAmounts & { devices: DeviceRequest[] };
+  reservations?: ResourceAmounts & { devices: DeviceRequest[]; genericResources?: RawValue };
 }
 
 export interface ResourceAmounts extends Sourced {
@@ -253,6 +275,7 @@ export interface DeviceRequest extends Sourced {
   driver?: string;
   count?: number | 'all';
   deviceIds: string[];
+  options?: KeyValue[];
 }
 
 export interface DeployRestartPolicy extends Sourced {
@@ -315,6 +338,11 @@ export interface ServiceNetwork extends Sourced {
   ipv4Address?: string;
   ipv6Address?: string;
   priority?: number;
+  gwPriority?: number;
+  interfaceName?: string;
+  macAddress?: string;
+  linkLocalIps?: string[];
+  driverOpts?: KeyValue[];
 }
 
 export interface HostEntry {
@@ -332,10 +360,13 @@ export interface Ulimit {
 }
 
 export interface BuildSpec extends Sourced {
+  /** Absolute directory (resolved against the project directory), or a URL (git repository, tarball) as written. */
   context: string;
   dockerfile?: string;
   args: EnvVar[];
   target?: string;
+  /** The other `build` keys (cache_from, labels, secrets, …), as plain data. */
+  other?: Record<string, RawValue>;
 }
 
 export interface VolumeDefinition extends Sourced {
@@ -348,6 +379,8 @@ export interface VolumeDefinition extends Sourced {
   driverOpts: KeyValue[];
   labels: KeyValue[];
   extensions: Record<string, RawValue>;
+  /** Keys the model does not type, as plain data. */
+  other?: Record<string, RawValue>;
 }
 
 export interface NetworkDefinition extends Sourced {
@@ -357,6 +390,10 @@ export interface NetworkDefinition extends Sourced {
   internal: boolean;
   driver?: string;
   extensions: Record<string, RawValue>;
+  driverOpts?: KeyValue[];
+  labels?: KeyValue[];
+  /** The other keys (ipam, attachable, enable_ipv6, …), as plain data. */
+  other?: Record<string, RawValue>;
 }
 
 /** Where a secret's or config's content comes from. */
@@ -372,6 +409,8 @@ export interface SecretDefinition extends Sourced {
   source: ContentSource;
   labels: KeyValue[];
   extensions: Record<string, RawValue>;
+  /** Keys the model does not type (driver, driver_opts, template_driver), as plain data. */
+  other?: Record<string, RawValue>;
 }
 
 export interface ConfigDefinition extends Sourced {
@@ -380,4 +419,6 @@ export interface ConfigDefinition extends Sourced {
   source: ContentSource;
   labels: KeyValue[];
   extensions: Record<string, RawValue>;
+  /** Keys the model does not type (driver, driver_opts, template_driver), as plain data. */
+  other?: Record<string, RawValue>;
 }
