@@ -191,6 +191,13 @@ describe('shipshape lint: inputs', () => {
     expect(r.stderr).toContain('pipe.yaml: not a regular file');
   });
 
+  test('paths with spaces and non-ASCII names', async () => {
+    const cwd = dir('names', { 'my apps/dienst ü.yaml': service('nothing'), 'my apps/d.yaml': good });
+    const r = await lint(['my apps', '--format', 'json'], { cwd });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).diagnostics[0].file).toBe('my apps/dienst ü.yaml');
+  });
+
   test('all inputs form one graph: a Service in one folder selects a Deployment in another', async () => {
     const cwd = dir('graph', { 'svc/s.yaml': service('web'), 'deploy/d.yaml': good });
     expect((await lint(['svc', 'deploy'], { cwd })).code).toBe(0);
