@@ -6,9 +6,13 @@ const noun: Readonly<Record<ContainerRef['kind'], string>> = {
   ephemeralContainers: 'ephemeral container',
 };
 
-/** How messages name a container: `container 'web'`, `init container 'setup'`, `container #2` when unnamed. */
-export function describeContainer(ref: ContainerRef): string {
+/**
+ * How messages name a container: `container 'web'`, `init container 'setup'`, `container #2` when unnamed;
+ * `Container 'web'` with `capitalized` to start a sentence.
+ */
+export function describeContainer(ref: ContainerRef, capitalized = false): string {
   const name = ref.container.name;
   const index = ref.path[ref.path.length - 1];
-  return typeof name === 'string' && name !== '' ? `${noun[ref.kind]} '${name}'` : `${noun[ref.kind]} #${Number(index) + 1}`;
+  const text = typeof name === 'string' && name !== '' ? `${noun[ref.kind]} '${name}'` : `${noun[ref.kind]} #${Number(index) + 1}`;
+  return capitalized ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }

@@ -1,14 +1,69 @@
+import { containersOf, type PodTemplate } from '../../k8s/object.js';
+import { describeContainer } from '../checks/container-name.js';
 import { defineRule } from '../rule.js';
 
-/** Placeholder until the rule is implemented. */
-export default defineRule({
+interface Options {
+  /** Require a readinessProbe. */
+  readiness: boolean;
+  /** Require a livenessProbe. */
+  liveness: boolean;
+}
+
+const READINESS_HINT = 'Add a readinessProbe: httpGet on a health endpoint, or tcpSocket on the serving port.';
+const LIVENESS_HINT =
+  'Add a livenessProbe that fails only when the process cannot recover on its own (not when a dependency is slow); a startupProbe covers slow starts.';
+
+/**
+ * Long-running containers without a readinessProbe or livenessProbe. Only regular containers of Pods
+ * that are restarted (`restartPolicy: Always`, the default) are checked: Jobs, CronJobs and Pods that run
+ * to completion are not, nor are init containers (which run to completion; native sidecars are not
+ * required to have probes either).
+ */
+export default defineRule<Options>({
   id: 'missing-probes',
   meta: {
     description: 'Containers should have readiness and liveness probes',
     severity: 'warning',
-    appliesTo: ['@all'],
-    messages: {},
-    defaults: {},
+    appliesTo: ['@pod-templates'],
+    messages: {
+      noProbes:
+        '{{container}} has no readinessProbe and no livenessProbe: it gets traffic before it can answer, and it is never restarted when it hangs.',
+      noReadiness:
+        '{{container}} has no readinessProbe: Services send it traffic as soon as the process starts, and rollouts do not wait for it to be ready.',
+      noLiveness: '{{container}} has no livenessProbe: if the process hangs (a deadlock, a stuck event loop), it is never restarted.',
+    },
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { readiness: { type: 'boolean' }, liveness: { type: 'boolean' } },
+    },
+    defaults: { readiness: true, liveness: true },
   },
-  create: () => ({}),
+  create(context, options) {
+    return {
+      '@pod-templates'(object) {
+        for (const ref of containersOf(object, ['containers'])) {
+          if (runsToCompletion(ref.template)) continue;
+          const noReadiness = options.readiness && ref.container.readinessProbe == null;
+          const noLiveness = options.liveness && ref.container.livenessProbe == null;
+          const data = { container: describeContainer(ref, true) };
+          if (noReadiness && noLiveness) {
+            context.report({ messageId: 'noProbes', path: [...ref.path, 'readinessProbe'], data, hint: `${READINESS_HINT} ${LIVENESS_HINT}` });
+          } else if (noReadiness) {
+            context.report({ messageId: 'noReadiness', path: [...ref.path, 'readinessProbe'], data, hint: READINESS_HINT });
+          } else if (noLiveness) {
+            context.report({ messageId: 'noLiveness', path: [...ref.path, 'livenessProbe'], data, hint: LIVENESS_HINT });
+          }
+        }
+      },
+    };
+  },
 });
+
+/** Jobs, CronJobs and Pods whose restartPolicy is Never or OnFailure finish: probes are not what keeps them healthy. */
+function runsToCompletion(template: PodTemplate): boolean {
+  const kind = template.owner.kind;
+  if (kind === 'Job' || kind === 'CronJob') return true;
+  const policy = template.spec.restartPolicy;
+  return policy === 'Never' || policy === 'OnFailure';
+}
