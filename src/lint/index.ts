@@ -127,9 +127,8 @@ export function lint(files: readonly SourceFile[], options: LintOptions = {}): L
       diagnostics.push(d);
     }
   }
-  if (options.reportUnusedDisables) {
-    diagnostics.push(...suppressions.unused(objects, new Set(rules.map((r) => r.id))));
-  }
+  const known = new Set([...registry, ...rules].map((r) => r.id));
+  diagnostics.push(...suppressions.problems(objects, known, options.reportUnusedDisables === true));
   return {
     diagnostics: sortDiagnostics(diagnostics),
     objects: objects.map(checkedObject),

@@ -136,16 +136,20 @@ export class Suppressions {
     return false;
   }
 
-  /** Directives and annotation entries that suppressed nothing. */
-  unused(objects: readonly ManifestObject[], knownRules: ReadonlySet<string>): Diagnostic[] {
+  /**
+   * Problems with the suppressions themselves: rule ids no rule has (always), and, with `reportUnused`,
+   * directives and annotation entries that suppressed nothing.
+   */
+  problems(objects: readonly ManifestObject[], knownRules: ReadonlySet<string>, reportUnused: boolean): Diagnostic[] {
     const out: Diagnostic[] = [];
+    const isUnknown = (r: string) => r !== '*' && r !== 'all' && !knownRules.has(r);
     for (const entry of this.byFile.values()) {
       for (const d of [...entry.fileWide, ...[...entry.byLine.values()].flat()]) {
         const names = d.rules.length === 0 ? ['*'] : d.rules;
         for (const r of names) {
-          if (d.used.has(r)) continue;
+          const unknown = isUnknown(r);
+          if (!unknown && (!reportUnused || d.used.has(r))) continue;
           const what = r === '*' ? 'every rule' : `'${r}'`;
-          const unknown = r !== '*' && r !== 'all' && !knownRules.has(r);
           out.push({
             code: UNUSED_DISABLE,
             severity: 'warning',
@@ -155,7 +159,7 @@ export class Suppressions {
             file: d.file,
             line: d.line,
             column: d.column,
-            hint: 'Remove the directive (or the rule id) so it does not hide a future finding.',
+            hint: unknown ? 'Use a rule id from docs/rules/.' : 'Remove the directive (or the rule id) so it does not hide a future finding.',
           });
         }
       }
@@ -165,9 +169,9 @@ export class Suppressions {
       if (names.length === 0) continue;
       const used = this.annotationUse.get(object);
       for (const r of names) {
-        if (used?.has(r)) continue;
+        const unknown = isUnknown(r);
+        if (!unknown && (!reportUnused || used?.has(r))) continue;
         const at = object.doc.locate([...object.base, 'metadata', 'annotations', IGNORE_ANNOTATION]);
-        const unknown = r !== '*' && r !== 'all' && !knownRules.has(r);
         out.push({
           code: UNUSED_DISABLE,
           severity: 'warning',
@@ -180,7 +184,7 @@ export class Suppressions {
           endLine: at.endLine,
           endColumn: at.endColumn,
           object: object.ref,
-          hint: 'Remove the rule id from the annotation so it does not hide a future finding.',
+          hint: unknown ? 'Use a rule id from docs/rules/.' : 'Remove the rule id from the annotation so it does not hide a future finding.',
         });
       }
     }

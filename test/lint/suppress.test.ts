@@ -85,6 +85,12 @@ describe('suppression', () => {
     expect(run(text, true)).toEqual(['1:1 unused-disable', '6:38 unused-disable', '6:38 unused-disable', '7:1 unused-disable']);
     const messages = lint([{ path: 'm.yaml', text }], { rules: [missingReplicas], reportUnusedDisables: true }).diagnostics.map((d) => d.message);
     expect(messages).toContain("unknown rule 'bogus-rule' in the shipshape.io/ignore annotation");
-    expect(run(text)).toEqual([]);
+    // Without the option, only the unknown rule id is reported.
+    expect(run(text)).toEqual(['6:38 unused-disable']);
+  });
+
+  test('unknown rule ids in directives are always reported', () => {
+    const text = `# shipshape-disable missing-replica\n${deployment('web')}`;
+    expect(run(text)).toEqual(['1:1 unused-disable', '6:1 missing-replicas']);
   });
 });
