@@ -85,6 +85,7 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyHandling>> = {
   platform: by('network'),
   ports: by('service'),
   post_start: by('lifecycle'),
+  pre_start: lost('Kubernetes has no pre-start hook; run the command in an init container with the same image'),
   pre_stop: by('lifecycle'),
   privileged: by('security'),
   profiles: by('loader'),
@@ -130,12 +131,17 @@ export const DEPLOY_KEYS: Readonly<Record<string, KeyHandling>> = {
 
 export const RESOURCES_KEYS: Readonly<Record<string, KeyHandling>> = { limits: by('resources'), reservations: by('resources') };
 
-export const RESOURCE_AMOUNT_KEYS: Readonly<Record<string, KeyHandling>> = {
+export const RESOURCE_LIMIT_KEYS: Readonly<Record<string, KeyHandling>> = {
+  cpus: by('resources'),
+  memory: by('resources'),
+  pids: lost('process limits are set per node (kubelet podPidsLimit)'),
+};
+
+export const RESOURCE_RESERVATION_KEYS: Readonly<Record<string, KeyHandling>> = {
   cpus: by('resources'),
   devices: by('resources'),
   generic_resources: lost('Swarm generic resources have no equivalent; request extended resources instead'),
   memory: by('resources'),
-  pids: lost('process limits are set per node (kubelet podPidsLimit)'),
 };
 
 export const DEVICE_KEYS: Readonly<Record<string, KeyHandling>> = {
@@ -232,8 +238,8 @@ export function reportUnhandledKeys(ctx: TranslateContext): void {
     const deploy = service.deploy;
     reportKeys(ctx, scope, deploy, DEPLOY_KEYS, 'deploy');
     reportKeys(ctx, scope, deploy?.resources, RESOURCES_KEYS, 'deploy.resources');
-    reportKeys(ctx, scope, deploy?.resources?.limits, RESOURCE_AMOUNT_KEYS, 'deploy.resources.limits');
-    reportKeys(ctx, scope, deploy?.resources?.reservations, RESOURCE_AMOUNT_KEYS, 'deploy.resources.reservations');
+    reportKeys(ctx, scope, deploy?.resources?.limits, RESOURCE_LIMIT_KEYS, 'deploy.resources.limits');
+    reportKeys(ctx, scope, deploy?.resources?.reservations, RESOURCE_RESERVATION_KEYS, 'deploy.resources.reservations');
     for (const device of deploy?.resources?.reservations?.devices ?? []) reportKeys(ctx, scope, device, DEVICE_KEYS, 'deploy.resources.reservations.devices[]');
     reportKeys(ctx, scope, deploy?.restartPolicy, RESTART_POLICY_KEYS, 'deploy.restart_policy');
     reportKeys(ctx, scope, deploy?.updateConfig, UPDATE_CONFIG_KEYS, 'deploy.update_config');

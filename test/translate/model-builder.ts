@@ -119,3 +119,25 @@ export function project(services: Service[], fields: Partial<ComposeProject> = {
 export function convert(p: ComposeProject, options: Partial<TranslateOptions> = {}) {
   return translateProject(p, { host: memoryHost({}), ...options });
 }
+
+/** The object of a kind and name in a result (throws when absent, so tests fail clearly). */
+export function find(objects: readonly { kind: string; metadata: { name: string } }[], kind: string, name: string): any {
+  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name} among ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
+  return found;
+}
+
+/** The first container of a workload's pod template. */
+export function containerOf(workload: any): any {
+  const spec = workload.kind === 'CronJob' ? workload.spec.jobTemplate.spec.template.spec : workload.spec.template.spec;
+  return spec.containers[0];
+}
+
+export function podSpecOf(workload: any): any {
+  return workload.kind === 'CronJob' ? workload.spec.jobTemplate.spec.template.spec : workload.spec.template.spec;
+}
+
+/** Diagnostics reduced to what tests assert: code, severity, line, column. */
+export function codes(diagnostics: readonly { code: string; severity: string; line: number; column: number }[]) {
+  return diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.line, column: d.column }));
+}

@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import { convert, deploy, find, podSpecOf, port, project, service, span, kv } from './model-builder.js';
+
+async function podOf(s: ReturnType<typeof service>) {
+  const result = await convert(project([s]));
+  return { pod: podSpecOf(find(result.objects, 'Deployment', s.name)), result };
+}
+
+describe('host and DNS', () => {
+  test('extra_hosts → hostAliases grouped by address; host-gateway dropped', async () => {
+    const gateway = { host: 'host.docker.internal', ips: ['host-gateway'], span: span() };
+    const s = service('w', { image: 'x:1', extraHosts: [{ host: 'a', ips: ['10.0.0.1'], span: span() }, { host: 'b', ips: ['10.0.0.1', '::1'], span: span() }, gateway] });
+    const { pod, result } = await podOf(s);
+    expect(pod.hostAliases).toEqual([{ ip: '10.0.0.1', hostnames: ['a', 'b'] }, { ip: '::1', hostnames: ['b'] }]);
+    expect(result.diagnostics).toMatchObject([{ code: 'convert/dropped-key', line: gateway.span.line }]);
+  });
+  test('dns, dns_search, dns_opt → dnsConfig (cluster DNS kept first)', async () => {
+    const { pod, result } = await podOf(service('w', { image: 'x:1', dns: ['1.1.1.1'], dnsSearch: ['example.com'], dnsOpt: ['ndots:2', 'rotate'] }));
+    expect(pod.dnsConfig).toEqual({ nameservers: ['1.1.1.1'], searches: ['example.com'], options: [{ name: 'ndots', value: '2' }, { name: 'rotate' }] });
+    expect(pod.dnsPolicy).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['convert/dns']);
+  });
+  test('hostname; a domain part is dropped', async () => {
+    expect((await podOf(service('w', { image: 'x:1', hostname: 'web1' }))).pod.hostname).toBe('web1');
+    const { pod, result } = await podOf(service('w', { image: 'x:1', hostname: 'web1.example.com' }));
+    expect(pod.hostname).toBe('web1');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['convert/dropped-key']);
+  });
+  test('sysctls → pod securityContext.sysctls', async () => {
+    const { pod } = await podOf(service('w', { image: 'x:1', sysctls: [kv('net.core.somaxconn', '1024')] }));
+    expect(pod.securityContext).toEqual({ sysctls: [{ name: 'net.core.somaxconn', value: '1024' }] });
+  });
+});
+
+describe('namespaces of the host', () => {
+  test('network_mode: host → hostNetwork with cluster DNS', async () => {
+    const { pod } = await podOf(service('w', { image: 'x:1', networkMode: 'host' }));
+    expect(pod).toMatchObject({ hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet' });
+  });
+  test('pid: host, ipc: host', async () => {
+    const { pod } = await podOf(service('w', { image: 'x:1', pid: 'host', ipc: 'host' }));
+    expect(pod).toMatchObject({ hostPID: true, hostIPC: true });
+  });
+  test.each(['none', 'container:abc'])('network_mode: %s is a warning', async (networkMode) => {
+    const s = service('w', { image: 'x:1', networkMode });
+    const { result } = await podOf(s);
+    expect(result.diagnostics).toMatchObject([{ code: 'convert/dropped-key', severity: 'warning', line: s.keys.network_mode!.line }]);
+  });
+});
+
+describe('network_mode: service:X', () => {
+  test('the service becomes a sidecar container of X', async () => {
+    const vpn = service('vpn', { image: 'vpn:1', ports: [port('8080')] });
+    const app = service('app', { image: 'app:1', networkMode: 'service:vpn' });
+    const result = await convert(project([app, vpn]));
+    expect(result.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Service/vpn', 'Deployment/vpn']);
+    expect(podSpecOf(find(result.objects, 'Deployment', 'vpn')).containers.map((c: any) => c.name)).toEqual(['vpn', 'app']);
+  });
+  test('an unknown service is an error', async () => {
+    const app = service('app', { image: 'app:1', networkMode: 'service:nope' });
+    const result = await convert(project([app]));
+    expect(result.diagnostics).toMatchObject([{ code: 'convert/unknown-service', severity: 'error' }]);
+    expect(find(result.objects, 'Deployment', 'app')).toBeDefined();
+  });
+  test('a cycle is an error', async () => {
+    const a = service('a', { image: 'x:1', networkMode: 'service:b' });
+    const b = service('b', { image: 'x:1', networkMode: 'service:a' });
+    const result = await convert(project([a, b]));
+    expect(result.diagnostics.filter((d) => d.code === 'convert/network-mode-cycle')).toHaveLength(2);
+  });
+});
+
+describe('placement', () => {
+  const constraint = (field: string, operator: '==' | '!=', value: string) => ({ field, operator, value, span: span() });
+  test('constraints and platform → required node affinity', async () => {
+    const role = constraint('node.role', '==', 'manager');
+    const placement = { span: span(), keys: {}, constraints: [constraint('node.labels.disk', '==', 'ssd'), constraint('node.hostname', '!=', 'n1'), constraint('node.platform.arch', '==', 'x86_64'), role], preferences: [] };
+    const s = service('w', { image: 'x:1', platform: 'linux/arm64', deploy: deploy({ placement }) });
+    const { pod, result } = await podOf(s);
+    expect(pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms).toEqual([
+      {
+        matchExpressions: [
+          { key: 'disk', operator: 'In', values: ['ssd'] },
+          { key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['n1'] },
+          { key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] },
+          { key: 'kubernetes.io/os', operator: 'In', values: ['linux'] },
+          { key: 'kubernetes.io/arch', operator: 'In', values: ['arm64'] },
+        ],
+      },
+    ]);
+    expect(result.diagnostics).toMatchObject([{ code: 'convert/dropped-key', line: role.span.line }]);
+  });
+});
+
+describe('networks', () => {
+  test('aliases and static addresses are reported at their keys', async () => {
+    const network = { span: span(), keys: { aliases: span(), ipv4_address: span() }, name: 'backend', aliases: ['database'], ipv4Address: '172.16.0.10' };
+    const { result } = await podOf(service('db', { image: 'x:1', networks: [network] }));
+    expect(result.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['convert/dropped-key', network.keys.aliases.line],
+      ['convert/dropped-key', network.keys.ipv4_address.line],
+    ]);
+  });
+  test('top-level networks: a note each', async () => {
+    const result = await convert(project([service('w', { image: 'x:1' })], { networks: [{ span: span(), keys: {}, key: 'backend', external: false, internal: false, extensions: {} }] }));
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['convert/dropped-network', 'info']]);
+  });
+});

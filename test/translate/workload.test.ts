@@ -1,0 +1,158 @@
+import { describe, expect, test } from 'vitest';
+import type { PodParts, ServiceScope } from '../../src/translate/context.js';
+import { createContext, resolveOptionsForTest } from './context-fixture.js';
+import { emptySettings } from '../../src/translate/extensions.js';
+import { buildWorkload } from '../../src/translate/workload.js';
+import { selectorLabels } from '../../src/translate/labels.js';
+import { convert, deploy, find, kv, podSpecOf, port, project, service, span } from './model-builder.js';
+
+const restart = (policy: 'no' | 'always' | 'on-failure' | 'unless-stopped', maxRetries?: number) => ({ policy, span: span(), ...(maxRetries !== undefined ? { maxRetries } : {}) });
+const updateConfig = (fields: Record<string, unknown>) => ({ span: span(), keys: {}, ...fields });
+
+async function workloadOf(s: ReturnType<typeof service>) {
+  const result = await convert(project([s]));
+  const workload = result.objects.find((o) => ['Deployment', 'DaemonSet', 'Job', 'StatefulSet', 'CronJob'].includes(o.kind))!;
+  return { workload: workload as any, result };
+}
+
+describe('controller choice', () => {
+  test('Deployment by default, replicas always written', async () => {
+    const { workload } = await workloadOf(service('web', { image: 'nginx:1' }));
+    expect(workload.kind).toBe('Deployment');
+    expect(workload.spec.replicas).toBe(1);
+  });
+  test('deploy.replicas, then scale', async () => {
+    expect((await workloadOf(service('web', { image: 'x:1', deploy: deploy({ replicas: 3 }) }))).workload.spec.replicas).toBe(3);
+    expect((await workloadOf(service('web', { image: 'x:1', scale: 2 }))).workload.spec.replicas).toBe(2);
+    expect((await workloadOf(service('web', { image: 'x:1', scale: 2, deploy: deploy({ replicas: 0 }) }))).workload.spec.replicas).toBe(0);
+  });
+  test('deploy.mode global → DaemonSet without replicas', async () => {
+    const { workload } = await workloadOf(service('agent', { image: 'x:1', deploy: deploy({ mode: 'global' }) }));
+    expect(workload.kind).toBe('DaemonSet');
+    expect(workload.spec.replicas).toBeUndefined();
+  });
+  test.each([
+    ['no', undefined, 'Never', 0],
+    ['on-failure', 5, 'OnFailure', 5],
+    ['on-failure', undefined, 'OnFailure', 6],
+  ] as const)('restart %s:%s → Job %s backoffLimit %i', async (policy, retries, restartPolicy, backoffLimit) => {
+    const { workload } = await workloadOf(service('migrate', { image: 'x:1', restart: restart(policy, retries) }));
+    expect(workload.kind).toBe('Job');
+    expect(workload.apiVersion).toBe('batch/v1');
+    expect(workload.spec.backoffLimit).toBe(backoffLimit);
+    expect(podSpecOf(workload).restartPolicy).toBe(restartPolicy);
+    expect(workload.spec.selector).toBeUndefined();
+  });
+  test.each(['always', 'unless-stopped'] as const)('restart %s → Deployment', async (policy) => {
+    expect((await workloadOf(service('web', { image: 'x:1', restart: restart(policy) }))).workload.kind).toBe('Deployment');
+  });
+  test('deploy.restart_policy wins over restart', async () => {
+    const s = service('w', { image: 'x:1', restart: restart('always'), deploy: deploy({ restartPolicy: { span: span(), keys: {}, condition: 'on-failure', maxAttempts: 2 } }) });
+    const { workload } = await workloadOf(s);
+    expect(workload.kind).toBe('Job');
+    expect(workload.spec.backoffLimit).toBe(2);
+  });
+  test('replicated-job → Job with completions and parallelism', async () => {
+    const { workload } = await workloadOf(service('w', { image: 'x:1', deploy: deploy({ mode: 'replicated-job', replicas: 4 }) }));
+    expect(workload.kind).toBe('Job');
+    expect(workload.spec).toMatchObject({ completions: 4, parallelism: 4 });
+  });
+  test('global-job → Job, with a warning', async () => {
+    const { workload, result } = await workloadOf(service('w', { image: 'x:1', deploy: deploy({ mode: 'global-job' }) }));
+    expect(workload.kind).toBe('Job');
+    expect(result.diagnostics.map((d) => d.code)).toContain('convert/global-job');
+  });
+  test('max_attempts on a Deployment is reported as dropped', async () => {
+    const s = service('w', { image: 'x:1', deploy: deploy({ restartPolicy: { span: span(), keys: { max_attempts: span() }, condition: 'any', maxAttempts: 2 } }) });
+    const { workload, result } = await workloadOf(s);
+    expect(workload.kind).toBe('Deployment');
+    expect(result.diagnostics.filter((d) => d.code === 'convert/dropped-key')).toHaveLength(1);
+  });
+});
+
+describe('update_config', () => {
+  test.each([
+    ['start-first', 2, { maxSurge: 2, maxUnavailable: 0 }],
+    ['stop-first', 2, { maxSurge: 0, maxUnavailable: 2 }],
+    [undefined, undefined, { maxSurge: 0, maxUnavailable: 1 }],
+    ['start-first', 0, { maxSurge: '100%', maxUnavailable: 0 }],
+  ] as const)('order %s parallelism %s', async (order, parallelism, rollingUpdate) => {
+    const uc = updateConfig({ ...(order ? { order } : {}), ...(parallelism !== undefined ? { parallelism } : {}) });
+    const { workload } = await workloadOf(service('web', { image: 'x:1', deploy: deploy({ updateConfig: uc as any }) }));
+    expect(workload.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate });
+  });
+  test('monitor → minReadySeconds', async () => {
+    const { workload } = await workloadOf(service('web', { image: 'x:1', deploy: deploy({ updateConfig: updateConfig({ monitor: 2500 }) as any }) }));
+    expect(workload.spec.minReadySeconds).toBe(3);
+  });
+  test('DaemonSet gets updateStrategy', async () => {
+    const { workload } = await workloadOf(service('a', { image: 'x:1', deploy: deploy({ mode: 'global', updateConfig: updateConfig({ order: 'start-first' }) as any }) }));
+    expect(workload.spec.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } });
+  });
+});
+
+describe('labels and selectors', () => {
+  test('matchLabels, template labels and Service selector are the same labels', async () => {
+    const s = service('web', { image: 'x:1', ports: [port('80')], deploy: deploy({ labels: [kv('tier', 'frontend')] }) });
+    const result = await convert(project([s]));
+    const workload = find(result.objects, 'Deployment', 'web');
+    const svc = find(result.objects, 'Service', 'web');
+    const expected = selectorLabels('shop', 'web');
+    expect(workload.spec.selector.matchLabels).toEqual(expected);
+    expect(workload.spec.template.metadata.labels).toEqual(expected);
+    expect(svc.spec.selector).toEqual(expected);
+    expect(workload.metadata.labels).toEqual({ ...expected, tier: 'frontend' });
+  });
+  test('a deploy label that would change a selector label is dropped with a warning', async () => {
+    const label = kv('app.kubernetes.io/name', 'other');
+    const { workload, result } = await workloadOf(service('web', { image: 'x:1', deploy: deploy({ labels: [label] }) }));
+    expect(workload.metadata.labels['app.kubernetes.io/name']).toBe('web');
+    expect(result.diagnostics.find((d) => d.code === 'convert/selector-label')).toMatchObject({ line: label.span.line });
+  });
+  test('a deploy label with an invalid value becomes an annotation', async () => {
+    const { workload } = await workloadOf(service('web', { image: 'x:1', deploy: deploy({ labels: [kv('note', 'has spaces')] }) }));
+    expect(workload.metadata.annotations).toEqual({ note: 'has spaces' });
+  });
+});
+
+describe('buildWorkload with contributions', () => {
+  const parts = (over: Partial<PodParts> = {}): PodParts => ({
+    volumes: [], initContainers: [], podSpec: {}, podAnnotations: {}, podLabels: {}, workloadAnnotations: {}, volumeClaimTemplates: [], readWriteOnceClaims: [], ...over,
+  });
+  const scopeOf = (s: ReturnType<typeof service>, settings = emptySettings()): ServiceScope => ({ service: s, name: s.name, ref: { kind: 'ComposeService', name: s.name }, settings });
+
+  test('a ReadWriteOnce claim makes a Deployment Recreate, with a warning', () => {
+    const s = service('db', { image: 'postgres:16' });
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map([['db', 'db']]));
+    buildWorkload(ctx, scopeOf(s), [{ name: 'db', image: 'postgres:16' }], parts({ readWriteOnceClaims: ['data'] }));
+    const workload = ctx.objects[0] as any;
+    expect(workload.spec.strategy).toEqual({ type: 'Recreate' });
+    expect(ctx.diagnostics.map((d) => d.code)).toEqual(['convert/recreate-strategy']);
+  });
+  test('StatefulSet on request, with claim templates and serviceName', () => {
+    const s = service('db', { image: 'postgres:16', ports: [port('5432')] });
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map([['db', 'db']]));
+    const settings = { ...emptySettings(), controller: { kind: 'StatefulSet' as const, at: s.span } };
+    const claim = { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
+    const ref = buildWorkload(ctx, scopeOf(s, settings), [{ name: 'db', image: 'postgres:16' }], parts({ volumeClaimTemplates: [claim] }));
+    const workload = ctx.objects[0] as any;
+    expect(ref).toMatchObject({ kind: 'StatefulSet', apiVersion: 'apps/v1', replicas: 1 });
+    expect(workload.spec).toMatchObject({ serviceName: 'db', replicas: 1, volumeClaimTemplates: [claim] });
+  });
+  test('CronJob without a schedule is an error', () => {
+    const s = service('backup', { image: 'x:1' });
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map([['backup', 'backup']]));
+    const settings = { ...emptySettings(), controller: { kind: 'CronJob' as const, at: s.span } };
+    buildWorkload(ctx, scopeOf(s, settings), [{ name: 'backup', image: 'x:1' }], parts());
+    expect(ctx.diagnostics.map((d) => [d.code, d.severity])).toEqual([['convert/cronjob-schedule', 'error']]);
+  });
+  test('CronJob with a schedule', () => {
+    const s = service('backup', { image: 'x:1' });
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map([['backup', 'backup']]));
+    const settings = { ...emptySettings(), controller: { kind: 'CronJob' as const, at: s.span }, schedule: { value: '0 3 * * *', at: s.span } };
+    buildWorkload(ctx, scopeOf(s, settings), [{ name: 'backup', image: 'x:1' }], parts());
+    const cron = ctx.objects[0] as any;
+    expect(cron.spec.schedule).toBe('0 3 * * *');
+    expect(cron.spec.jobTemplate.spec.template.spec.restartPolicy).toBe('OnFailure');
+  });
+});
