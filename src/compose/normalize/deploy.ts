@@ -6,7 +6,7 @@ import type { Deploy, DeployRestartPolicy, Placement, PlacementConstraint, Updat
 import type { Located } from '../../source/located.js';
 import { report, within, type Scope } from './context.js';
 import { fieldName, readInteger, readNumber, readString } from './scalars.js';
-import { asMap, asSeq, keysOf, optionalExtensions, raw } from './shapes.js';
+import { asMap, asSeq, assign, keysOf, optionalExtensions, raw } from './shapes.js';
 import { readDuration } from './durations.js';
 import { readKeyValues } from './key-values.js';
 import { readResources } from './resources.js';
@@ -149,8 +149,4 @@ function readConstraint(node: Located, scope: Scope): PlacementConstraint | unde
     return undefined;
   }
   return { ...c, span: node.span };
-}
-
-function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined) target[key] = value;
 }

@@ -3,7 +3,7 @@ import type { DeviceRequest, ResourceAmounts, Resources } from '../model.js';
 import type { Located, LocatedMap } from '../../source/located.js';
 import { report, within, type Scope } from './context.js';
 import { describeNode, fieldName, readInteger, readString, readStringOrList } from './scalars.js';
-import { asMap, asSeq, keysOf, optionalExtensions, raw } from './shapes.js';
+import { asMap, asSeq, assign, keysOf, optionalExtensions, raw } from './shapes.js';
 import { readByteSize } from './bytes.js';
 import { readCpus } from './cpus.js';
 import { readKeyValues } from './key-values.js';
@@ -85,8 +85,4 @@ export function readDevice(node: Located, scope: Scope): DeviceRequest | undefin
     }
   }
   return device;
-}
-
-function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined) target[key] = value;
 }

@@ -66,3 +66,8 @@ export function joinSpans(a: Span, b: Span): Span {
 export function entrySpan(e: LocatedEntry): Span {
   return joinSpans(e.keySpan, e.value.span);
 }
+
+/** Set an optional field when a reader produced a value (absent values leave the field out). */
+export function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}

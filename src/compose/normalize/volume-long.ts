@@ -4,7 +4,7 @@ import { entryOf, type Located, type LocatedMap } from '../../source/located.js'
 import type { Span } from '../../source/span.js';
 import { report, within, type Scope } from './context.js';
 import { fieldName, readBoolean, readFileMode, readString } from './scalars.js';
-import { asMap, keysOf, optionalExtensions } from './shapes.js';
+import { asMap, assign, keysOf, optionalExtensions } from './shapes.js';
 import { readByteSize } from './bytes.js';
 import { readKeyValues } from './key-values.js';
 import { cleanContainerPath, resolveHostPath } from './paths.js';
@@ -108,10 +108,6 @@ export function readLongMount(map: LocatedMap, scope: Scope): ServiceVolume | un
       return mount;
     }
   }
-}
-
-function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined) target[key] = value;
 }
 
 function blockName(block: LocatedMap, parent: LocatedMap): string {

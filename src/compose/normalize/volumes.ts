@@ -4,10 +4,10 @@
  * anonymous volume), and the long syntax for every mount type.
  */
 import type { BindMount, ServiceVolume, TmpfsMount, VolumeMount } from '../model.js';
-import type { Located, LocatedMap } from '../../source/located.js';
+import type { Located } from '../../source/located.js';
 import type { Span } from '../../source/span.js';
 import { IGNORED_VALUE, report, within, type Scope } from './context.js';
-import { fieldName, readBoolean, readString, wrongType } from './scalars.js';
+import { fieldName, readString, wrongType } from './scalars.js';
 import { asSeq } from './shapes.js';
 import { cleanContainerPath, resolveHostPath } from './paths.js';
 import { readLongMount } from './volume-long.js';
@@ -145,8 +145,3 @@ function applyTmpfsOption(option: string, mount: TmpfsMount, options: string[], 
   }
 }
 
-/** `read_only` of a long-syntax mount. */
-export function readReadOnly(map: LocatedMap, scope: Scope): boolean {
-  const e = map.entries.find((x) => x.key === 'read_only');
-  return e ? readBoolean(e.value, within(scope, 'read_only')) ?? false : false;
-}
