@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test } from 'vitest';
+import { stringify } from 'yaml';
 import type { Diagnostic } from '../../../src/diagnostics.js';
 import { normalizeProject } from '../../../src/compose/normalize/index.js';
 import { printProject } from '../../../src/compose/print.js';
@@ -36,5 +37,12 @@ describeCorpus('normalize every awesome-compose project', () => {
     expect(project.services.length).toBeGreaterThan(0);
     const printed = printProject({ name: 'p', workingDir: dirname(file), files: [file], ...project });
     expect(Object.keys(printed.services as object)).toEqual(project.services.map((s) => s.name));
+
+    // The printed long syntax normalizes back to the same project.
+    const reparsed = parseLocatedStream({ path: 'printed.yaml', text: stringify(printed) }).documents[0];
+    if (reparsed?.kind !== 'map') throw new Error('printed project is not a mapping');
+    const again = normalizeProject(reparsed, { workingDir: dirname(file), env: { HOME: '/home/me' }, report: (d) => diagnostics.push(d) });
+    expect(printProject({ name: 'p', workingDir: dirname(file), files: [file], ...again })).toEqual(printed);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
