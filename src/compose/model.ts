@@ -109,6 +109,8 @@ export interface Service extends Sourced {
   cpus?: number;
   ulimits: Ulimit[];
   logging?: RawValue;
+  /** `gpus:` — `all`, or device requests (the same shape as `deploy.resources.reservations.devices`). */
+  gpus?: 'all' | DeviceRequest[];
   /** Service-level `x-*` keys (including `x-shipshape`), uninterpreted. */
   extensions: Record<string, RawValue>;
   /** Every other key of the specification the model does not type (devices, cgroup, …), as plain data. */

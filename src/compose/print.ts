@@ -59,6 +59,7 @@ export function printService(s: Service): Out {
     env_file: list(s.envFiles.map((f) => compact({ path: f.resolved, required: f.required, format: f.format }))),
     environment: printEnvironment(s),
     expose: list(s.expose.map((e) => portText(e.port) + (e.protocol === 'tcp' ? '' : `/${e.protocol}`))),
+    gpus: s.gpus === 'all' ? 'all' : s.gpus && list(s.gpus.map(device)),
     extra_hosts: list(s.extraHosts.flatMap((h) => h.ips.map((ip) => `${h.host}=${ip}`)).sort()),
     healthcheck: s.healthcheck && printHealthcheck(s.healthcheck),
     hostname: s.hostname,

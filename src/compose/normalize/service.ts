@@ -7,7 +7,7 @@ import type { Located, LocatedMap } from '../../source/located.js';
 import type { Span } from '../../source/span.js';
 import { report, within, type Scope } from './context.js';
 import { fieldName, readBoolean, readInteger, readString, readStringList, readStringOrList } from './scalars.js';
-import { asMap, isExtensionKey, keysOf, raw } from './shapes.js';
+import { asMap, isExtensionKey, isNull, keysOf, raw } from './shapes.js';
 import { readBuild } from './build.js';
 import { readByteSize } from './bytes.js';
 import { readCommandLine } from './command.js';
@@ -24,6 +24,7 @@ import { readHealthcheck } from './healthcheck.js';
 import { readKeyValues } from './key-values.js';
 import { readServiceNetworks } from './networks.js';
 import { readPorts } from './ports.js';
+import { readDevice } from './resources.js';
 import { readRestart } from './restart.js';
 import { readUlimits } from './ulimits.js';
 import { readServiceVolumes, readTmpfs } from './volumes.js';
@@ -93,6 +94,7 @@ const READERS: Record<string, Reader> = {
   cpus: into('cpus', readCpus),
   ulimits: into('ulimits', readUlimits),
   logging: into('logging', (node) => raw(node)),
+  gpus: into('gpus', readGpus),
 };
 
 /** Keys already applied by the loader: not part of the resolved service. */
@@ -102,8 +104,8 @@ const RESOLVED = new Set(['extends']);
 export const TYPED_SERVICE_KEYS: readonly string[] = Object.keys(READERS);
 
 export function readService(name: string, node: Located, nameSpan: Span, scope: Scope): Service | undefined {
-  const map: LocatedMap | undefined = node.kind === 'scalar' && node.value === null ? undefined : asMap(node, scope);
-  if (!map && node.kind !== 'scalar') return undefined;
+  const map: LocatedMap | undefined = isNull(node) ? undefined : asMap(node, scope);
+  if (!map && !isNull(node)) return undefined;
   const service = emptyService(name, map?.span ?? nameSpan, map ? keysOf(map) : {});
   for (const e of map?.entries ?? []) {
     const s = within(scope, e.key);
@@ -119,6 +121,16 @@ export function readService(name: string, node: Located, nameSpan: Span, scope: 
     });
   }
   return service;
+}
+
+/** `gpus: all`, or a list of device requests like `deploy.resources.reservations.devices`. */
+function readGpus(node: Located, scope: Scope): Service['gpus'] {
+  if (node.kind === 'scalar' && node.value === 'all') return 'all';
+  if (node.kind !== 'seq') {
+    report(scope, node.span, { message: `${fieldName(scope)} must be "all" or a list of device requests` });
+    return undefined;
+  }
+  return node.items.flatMap((item, i) => readDevice(item, within(scope, i)) ?? []);
 }
 
 function readPullPolicy(node: Located, scope: Scope): string | undefined {

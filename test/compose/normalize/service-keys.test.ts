@@ -118,3 +118,17 @@ describe('every other key is kept', () => {
     expect(rowCodes([{ code: 'c', severity: 'error', message: '', file: 'f', line: 4, column: 5 }])).toEqual(['c@1:1']);
   });
 });
+
+describeTable('gpus', (s) => s.gpus, [
+  { name: 'all', yaml: 'gpus: all', expected: 'all' },
+  { name: 'device requests', yaml: 'gpus:\n  - driver: nvidia\n    count: 2', expected: [{ capabilities: [], deviceIds: [], driver: 'nvidia', count: 2 }] },
+  { name: 'a bad string', yaml: 'gpus: some', diagnostics: ['compose/invalid-value@1:7'] },
+]);
+
+describe('services of the wrong shape', () => {
+  test('a service written as a string is reported once and left out', () => {
+    const { project, diagnostics } = normalizeText('services:\n  web: nginx\n');
+    expect(project.services).toEqual([]);
+    expect(diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['compose/invalid-type@2:8']);
+  });
+});
