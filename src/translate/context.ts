@@ -134,7 +134,7 @@ export interface PodContribution {
   /** Annotations and labels on the pod template (never used in selectors). */
   podAnnotations?: Record<string, string>;
   podLabels?: Record<string, string>;
-  /** Annotations on the workload object. */
+  /** Annotations on the workload object (two members of a pod giving one key different values: joined with commas). */
   workloadAnnotations?: Record<string, string>;
   /** StatefulSet `spec.volumeClaimTemplates` (used only when the controller is a StatefulSet). */
   volumeClaimTemplates?: JsonObject[];
@@ -291,7 +291,10 @@ export function mergeContributions(ctx: TranslateContext, at: At, contributions:
     }
     Object.assign(parts.podAnnotations, c.podAnnotations);
     Object.assign(parts.podLabels, c.podLabels);
-    Object.assign(parts.workloadAnnotations, c.workloadAnnotations);
+    for (const [key, value] of Object.entries(c.workloadAnnotations ?? {})) {
+      const seen = parts.workloadAnnotations[key];
+      parts.workloadAnnotations[key] = seen === undefined || seen === value ? value : `${seen},${value}`;
+    }
     parts.volumeClaimTemplates.push(...(c.volumeClaimTemplates ?? []));
     for (const claim of c.readWriteOnceClaims ?? []) if (!parts.readWriteOnceClaims.includes(claim)) parts.readWriteOnceClaims.push(claim);
   }

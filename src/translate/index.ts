@@ -131,15 +131,8 @@ async function translatePod(ctx: TranslateContext, members: ServiceScope[]): Pro
 function applyNamespace(ctx: TranslateContext, objects: KubeObject[]): KubeObject[] {
   const namespace = ctx.options.namespace;
   if (namespace === undefined) return objects;
-  for (const object of objects) {
-    if (object.kind !== 'Namespace') object.metadata = { name: object.metadata.name, namespace, ...withoutName(object.metadata) };
-  }
+  for (const object of objects) if (object.kind !== 'Namespace') object.metadata.namespace = namespace;
   return [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: projectLabels(ctx.project.name) } }, ...objects];
-}
-
-function withoutName(metadata: KubeObject['metadata']): Omit<KubeObject['metadata'], 'name'> {
-  const { name: _name, namespace: _namespace, ...rest } = metadata;
-  return rest;
 }
 
 function position(at: { file: string; line: number; column: number; endLine?: number; endColumn?: number }) {
