@@ -81,3 +81,13 @@ describe('ports: positions', () => {
     expect(parsePortSpec('1.2.3.4:1-2:3-4/udp')).toEqual({ ok: true, spec: { target: { start: 3, end: 4 }, published: { start: 1, end: 2 }, hostIp: '1.2.3.4', protocol: 'udp' } });
   });
 });
+
+describeTable('expose', (s) => s.expose, [
+  { name: "'3000'", yaml: 'expose: ["3000"]', expected: [{ port: { start: 3000, end: 3000 }, protocol: 'tcp' }] },
+  { name: '3306 (a number)', yaml: 'expose: [3306]', expected: [{ port: { start: 3306, end: 3306 }, protocol: 'tcp' }] },
+  { name: "'8000-8010'", yaml: 'expose: ["8000-8010"]', expected: [{ port: { start: 8000, end: 8010 }, protocol: 'tcp' }] },
+  { name: "'5000/udp'", yaml: 'expose: ["5000/udp"]', expected: [{ port: { start: 5000, end: 5000 }, protocol: 'udp' }] },
+  { name: "'80:80' (a mapping is not exposable)", yaml: 'expose: ["80:80"]', expected: [], diagnostics: ['compose/invalid-value@1:10'] },
+  { name: "'70000'", yaml: 'expose: ["70000"]', expected: [], diagnostics: ['compose/invalid-value@1:10'] },
+  { name: 'a mapping item', yaml: 'expose:\n  - {port: 1}', expected: [], diagnostics: ['compose/invalid-type@2:5'] },
+]);
