@@ -3,7 +3,7 @@
  * canonical quantities: CPU as whole cores (`2`) or millicores (`1500m`), memory with the largest exact binary
  * suffix (`512Mi`, `1Gi`), else bytes. A value of 0 means "no limit" in Compose and is not written.
  */
-import type { DeviceRequest, RawValue } from '../compose/model.js';
+import type { DeviceRequest, Service } from '../compose/model.js';
 import type { JsonObject, ServiceScope, TranslateContext } from './context.js';
 
 export const GPU_RESOURCE = 'nvidia.com/gpu';
@@ -70,7 +70,7 @@ export function translateResources(ctx: TranslateContext, scope: ServiceScope): 
   const out: JsonObject = {};
   const limitMap = quantities(limits);
   const requestMap = quantities(requests);
-  const gpus = gpuCount(ctx, scope, res?.reservations?.devices ?? [], service.other.gpus);
+  const gpus = gpuCount(ctx, scope, res?.reservations?.devices ?? [], Array.isArray(service.gpus) ? service.gpus : [], service.gpus === 'all' ? service.keys.gpus ?? service.span : undefined);
   if (gpus !== undefined) limitMap[GPU_RESOURCE] = String(gpus);
   if (Object.keys(limitMap).length > 0) out.limits = limitMap;
   if (Object.keys(requestMap).length > 0) out.requests = requestMap;
@@ -86,8 +86,17 @@ function quantities(amounts: Amounts): Record<string, string> {
   return out;
 }
 
-/** GPUs from device reservations with the `gpu` capability and from the `gpus:` key; other devices are dropped. */
-function gpuCount(ctx: TranslateContext, scope: ServiceScope, devices: readonly DeviceRequest[], gpusKey: RawValue | undefined): number | undefined {
+/**
+ * GPUs from device reservations with the `gpu` capability and from the `gpus:` list (GPUs whatever their
+ * capabilities); `allAt` is the position of `gpus: all`. Other devices are dropped.
+ */
+function gpuCount(
+  ctx: TranslateContext,
+  scope: ServiceScope,
+  devices: readonly DeviceRequest[],
+  gpus: readonly DeviceRequest[],
+  allAt: Service['span'] | undefined,
+): number | undefined {
   let total: number | undefined;
   const add = (count: number | 'all' | undefined, at: DeviceRequest['span']): void => {
     let n: number;
@@ -100,8 +109,8 @@ function gpuCount(ctx: TranslateContext, scope: ServiceScope, devices: readonly 
     } else n = count;
     total = (total ?? 0) + n;
   };
-  for (const device of devices) {
-    if (!device.capabilities.includes('gpu')) {
+  for (const device of [...devices, ...gpus]) {
+    if (!device.capabilities.includes('gpu') && !gpus.includes(device)) {
       ctx.warn('convert/dropped-device', device.span, `a device reservation with capabilities [${device.capabilities.join(', ')}] has no Kubernetes equivalent and is dropped`, {
         object: scope.ref,
         hint: 'request the extended resource of its device plugin with x-shipshape',
@@ -116,15 +125,6 @@ function gpuCount(ctx: TranslateContext, scope: ServiceScope, devices: readonly 
       add(device.count ?? device.deviceIds.length, device.span);
     } else add(device.count, device.span);
   }
-  if (gpusKey) {
-    const value = gpusKey.value;
-    if (value === 'all') add('all', gpusKey.span);
-    else if (Array.isArray(value)) {
-      for (const entry of value) {
-        const count = entry !== null && typeof entry === 'object' ? (entry as JsonObject).count : undefined;
-        add(typeof count === 'number' ? count : count === 'all' ? 'all' : undefined, gpusKey.span);
-      }
-    }
-  }
+  if (allAt) add('all', allAt);
   return total;
 }

@@ -161,3 +161,16 @@ describe('resources', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['convert/gpu-count']);
   });
 });
+
+describe('gpus:', () => {
+  test('gpus: all → one GPU and a warning at the key', async () => {
+    const s = service('w', { image: 'x:1', gpus: 'all' });
+    const { container, result } = await converted(s);
+    expect(container.resources).toEqual({ limits: { 'nvidia.com/gpu': '1' } });
+    expect(result.diagnostics).toMatchObject([{ code: 'convert/gpu-count', line: s.keys.gpus!.line }]);
+  });
+  test('a gpus list counts its devices', async () => {
+    const s = service('w', { image: 'x:1', gpus: [{ span: span(), keys: {}, capabilities: [], driver: 'nvidia', count: 2, deviceIds: [] }] });
+    expect((await converted(s)).container.resources).toEqual({ limits: { 'nvidia.com/gpu': '2' } });
+  });
+});

@@ -38,7 +38,7 @@ const FIELD_KEYS: Record<string, string> = {
   stopGracePeriod: 'stop_grace_period', pullPolicy: 'pull_policy', platform: 'platform', capAdd: 'cap_add',
   capDrop: 'cap_drop', securityOpt: 'security_opt', sysctls: 'sysctls', extraHosts: 'extra_hosts', dns: 'dns',
   dnsSearch: 'dns_search', dnsOpt: 'dns_opt', networkMode: 'network_mode', pid: 'pid', ipc: 'ipc', shmSize: 'shm_size',
-  memLimit: 'mem_limit', memReservation: 'mem_reservation', cpus: 'cpus', ulimits: 'ulimits', logging: 'logging',
+  memLimit: 'mem_limit', memReservation: 'mem_reservation', cpus: 'cpus', ulimits: 'ulimits', logging: 'logging', gpus: 'gpus',
 };
 
 export type ServiceInput = Partial<Omit<Service, 'name' | 'span' | 'keys'>>;
