@@ -1,6 +1,7 @@
-import { containersOf, type PodTemplate } from '../../k8s/object.js';
+import { containersOf, type ContainerRef, type ManifestObject, type PodTemplate } from '../../k8s/object.js';
+import { serviceSelectorOf } from '../../k8s/services.js';
 import { describeContainer } from '../checks/container-name.js';
-import { defineRule } from '../rule.js';
+import { defineRule, type ObjectGraph } from '../rule.js';
 
 interface Options {
   /** Require a readinessProbe. */
@@ -17,7 +18,8 @@ const LIVENESS_HINT =
  * Long-running containers without a readinessProbe or livenessProbe. Only regular containers of Pods
  * that are restarted (`restartPolicy: Always`, the default) are checked: Jobs, CronJobs and Pods that run
  * to completion are not, nor are init containers (which run to completion; native sidecars are not
- * required to have probes either).
+ * required to have probes either). A readiness probe is required only of containers that can get
+ * traffic: they declare a port, or a Service in the input selects their Pods.
  */
 export default defineRule<Options>({
   id: 'missing-probes',
@@ -40,11 +42,12 @@ export default defineRule<Options>({
     defaults: { readiness: true, liveness: true },
   },
   create(context, options) {
+    const served = servedObjects(context.graph);
     return {
       '@pod-templates'(object) {
         for (const ref of containersOf(object, ['containers'])) {
           if (runsToCompletion(ref.template)) continue;
-          const noReadiness = options.readiness && ref.container.readinessProbe == null;
+          const noReadiness = options.readiness && ref.container.readinessProbe == null && (declaresPorts(ref) || served.has(object));
           const noLiveness = options.liveness && ref.container.livenessProbe == null;
           const data = { container: describeContainer(ref, true) };
           if (noReadiness && noLiveness) {
@@ -59,6 +62,21 @@ export default defineRule<Options>({
     };
   },
 });
+
+/** Objects whose pod templates some Service of the input selects (through the graph's label index). */
+function servedObjects(graph: ObjectGraph): Set<ManifestObject> {
+  const out = new Set<ManifestObject>();
+  for (const service of graph.ofKind('Service')) {
+    const selector = serviceSelectorOf(service);
+    if (!selector || Object.keys(selector).length === 0) continue;
+    for (const template of graph.podTemplatesMatching(service.namespace, selector)) out.add(template.owner);
+  }
+  return out;
+}
+
+function declaresPorts(ref: ContainerRef): boolean {
+  return Array.isArray(ref.container.ports) && ref.container.ports.length > 0;
+}
 
 /** Jobs, CronJobs and Pods whose restartPolicy is Never or OnFailure finish: probes are not what keeps them healthy. */
 function runsToCompletion(template: PodTemplate): boolean {
