@@ -197,6 +197,7 @@ export interface BindMount extends MountBase {
   source: string;
   /** Absolute host path (relative paths resolved against the project directory, `~` expanded). */
   resolved: string;
+  /** docker compose creates a missing host path (short and long syntax) unless `bind.create_host_path: false`. */
   createHostPath: boolean;
   propagation?: string;
   selinux?: 'z' | 'Z';

@@ -139,7 +139,7 @@ export function printMount(m: ServiceVolume): Out {
   const common = { type: m.type, source: undefined as string | undefined, target: m.target, read_only: m.readOnly || undefined, consistency: m.consistency };
   switch (m.type) {
     case 'bind':
-      return compact({ ...common, source: m.resolved, bind: compact({ propagation: m.propagation, create_host_path: m.createHostPath || undefined, recursive: m.recursive, selinux: m.selinux }, true), ...plain(m.extensions) });
+      return compact({ ...common, source: m.resolved, bind: compact({ propagation: m.propagation, create_host_path: m.createHostPath, recursive: m.recursive, selinux: m.selinux }, true), ...plain(m.extensions) });
     case 'volume':
       return compact({ ...common, source: m.source, volume: compact({ labels: keyValues(m.labels ?? []), nocopy: m.nocopy || undefined, subpath: m.subpath }, true), ...plain(m.extensions) });
     case 'tmpfs':

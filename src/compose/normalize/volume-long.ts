@@ -61,9 +61,10 @@ export function readLongMount(map: LocatedMap, scope: Scope): ServiceVolume | un
         return undefined;
       }
       const bind = options('bind');
-      const mount: BindMount = { type, ...base, source, resolved: resolveHostPath(source, scope, field('source')!.span), createHostPath: false };
+      // docker compose creates a missing host path unless told not to (`create_host_path: false`), as for the short syntax.
+      const mount: BindMount = { type, ...base, source, resolved: resolveHostPath(source, scope, field('source')!.span), createHostPath: true };
       const create = option(bind, 'create_host_path');
-      if (create) mount.createHostPath = readBoolean(...create) ?? false;
+      if (create) mount.createHostPath = readBoolean(...create) ?? true;
       const propagation = option(bind, 'propagation');
       if (propagation) assign(mount, 'propagation', readString(...propagation));
       const recursive = option(bind, 'recursive');

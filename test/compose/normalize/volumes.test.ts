@@ -34,8 +34,13 @@ describeTable('volumes: long syntax', (s) => s.volumes, [
     expected: [{ type: 'bind', target: '/etc/conf', ...long, readOnly: true, source: './conf', resolved: `${WORKING_DIR}/conf`, createHostPath: true, propagation: 'rslave', selinux: 'z', recursive: 'readonly' }],
   },
   {
-    name: 'bind without create_host_path',
+    name: 'bind without create_host_path (docker compose creates the path)',
     yaml: 'volumes:\n  - type: bind\n    source: /srv\n    target: /srv',
+    expected: [{ type: 'bind', target: '/srv', ...long, source: '/srv', resolved: '/srv', createHostPath: true }],
+  },
+  {
+    name: 'bind with create_host_path: false',
+    yaml: 'volumes:\n  - type: bind\n    source: /srv\n    target: /srv\n    bind:\n      create_host_path: false',
     expected: [{ type: 'bind', target: '/srv', ...long, source: '/srv', resolved: '/srv', createHostPath: false }],
   },
   {
@@ -58,7 +63,7 @@ describeTable('volumes: long syntax', (s) => s.volumes, [
   { name: 'no type', yaml: 'volumes:\n  - target: /x', diagnostics: ['compose/invalid-value@2:5'] },
   { name: 'no target', yaml: 'volumes:\n  - type: volume\n    source: v', diagnostics: ['compose/invalid-value@2:5'] },
   { name: 'bind without source', yaml: 'volumes:\n  - type: bind\n    target: /x', diagnostics: ['compose/invalid-value@2:5'] },
-  { name: 'bad selinux', yaml: 'volumes:\n  - type: bind\n    source: /a\n    target: /x\n    bind:\n      selinux: q', expected: [{ type: 'bind', target: '/x', ...long, source: '/a', resolved: '/a', createHostPath: false }], diagnostics: ['compose/invalid-value@6:16'] },
+  { name: 'bad selinux', yaml: 'volumes:\n  - type: bind\n    source: /a\n    target: /x\n    bind:\n      selinux: q', expected: [{ type: 'bind', target: '/x', ...long, source: '/a', resolved: '/a', createHostPath: true }], diagnostics: ['compose/invalid-value@6:16'] },
   { name: 'bad tmpfs size', yaml: 'volumes:\n  - type: tmpfs\n    target: /t\n    tmpfs:\n      size: lots', expected: [{ type: 'tmpfs', target: '/t', ...long }], diagnostics: ['compose/invalid-value@5:13'] },
 ]);
 
