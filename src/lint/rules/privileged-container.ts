@@ -41,6 +41,9 @@ const CAPABILITY_NOTES: Readonly<Record<string, string>> = {
   SYS_MODULE: 'can load kernel modules',
   NET_RAW: 'can forge packets',
   BPF: 'can load eBPF programs into the kernel',
+  IPC_LOCK: 'can lock memory so it is never swapped out',
+  SYS_RESOURCE: 'can override resource limits',
+  SYS_TIME: "can set the node's clock",
 };
 
 /**

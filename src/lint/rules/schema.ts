@@ -85,6 +85,8 @@ function withTypeMeta(object: ManifestObject): Record<string, unknown> {
   return { ...v, apiVersion: object.apiVersion, kind: object.kind };
 }
 
+/** Start a sentence with a capital, unless it starts with a field path (`spec.replicas must be …`). */
 function capitalize(text: string): string {
+  if (/^[a-z][\w$-]*(?:[.[]|\s+must\b)/.test(text)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

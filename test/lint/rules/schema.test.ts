@@ -70,7 +70,7 @@ ruleTester(rule, {
         metadata: {name: c}
         date: {k: v}
       `,
-      errors: [{ messageId: 'unknownField', line: 4, column: 1 }],
+      errors: [{ messageId: 'unknownField', line: 4, column: 1, message: "Unknown field 'date' at the top level" }],
     },
     {
       name: 'a number where a string is expected',
@@ -80,7 +80,7 @@ ruleTester(rule, {
     {
       name: 'a string where an integer is expected',
       yaml: deployment('ports: [{containerPort: 80}]', 'replicas: "2"'),
-      errors: [{ messageId: 'wrongType', line: 5, column: 13 }],
+      errors: [{ messageId: 'wrongType', line: 5, column: 13, message: 'spec.replicas must be an integer' }],
     },
     {
       name: 'a quantity with a byte unit',
