@@ -14,7 +14,8 @@ export const DEPENDS_ON_ANNOTATION = 'shipshape.dev/depends-on';
 /** The image of the wait-for init containers (busybox's `nc -z`). */
 export const WAIT_IMAGE = 'busybox:1.36';
 
-export function translateDependencies(ctx: TranslateContext, scope: ServiceScope): PodContribution {
+/** `podMembers`: Compose names of the services in the same pod (a dependency among them needs nothing). */
+export function translateDependencies(ctx: TranslateContext, scope: ServiceScope, podMembers: ReadonlySet<string> = new Set()): PodContribution {
   const { service } = scope;
   if (service.dependsOn.length === 0) return {};
   const names: string[] = [];
@@ -27,10 +28,11 @@ export function translateDependencies(ctx: TranslateContext, scope: ServiceScope
       }
       continue;
     }
+    if (podMembers.has(dep.service)) continue; // containers of one pod start together
     const depName = ctx.serviceNames.get(dep.service)!;
     names.push(depName);
     const reachable = ctx.exposedServices.has(dep.service);
-    if (!reachable) {
+    if (!reachable && dep.condition !== 'service_completed_successfully') {
       ctx.warn('convert/unreachable-dependency', dep.span, `'${dep.service}' has no ports or expose, so it gets no Service: '${service.name}' cannot reach it by name`, {
         object: scope.ref,
         hint: `list the port '${dep.service}' listens on under its 'expose:'`,
@@ -45,7 +47,7 @@ export function translateDependencies(ctx: TranslateContext, scope: ServiceScope
   const contribution: PodContribution = { workloadAnnotations: { [DEPENDS_ON_ANNOTATION]: names.join(',') } };
   if (initContainers.length > 0) contribution.initContainers = initContainers;
   if (!ctx.options.waitForDeps) {
-    ctx.info('convert/depends-on', service.keys.depends_on ?? service.span, `Kubernetes starts all pods together: '${service.name}' must retry until ${names.map((n) => `'${n}'`).join(', ')} answer(s)`, {
+    ctx.info('convert/depends-on', service.keys.depends_on ?? service.span, `Kubernetes starts all pods together: '${service.name}' must retry until ${listOf(names)} ${names.length === 1 ? 'answers' : 'answer'}`, {
       object: scope.ref,
       hint: 'give --wait-for-deps to add init containers that wait for them',
     });
@@ -83,4 +85,9 @@ function waitContainer(
       runAsGroup: 65534,
     },
   };
+}
+
+function listOf(names: readonly string[]): string {
+  const quoted = names.map((n) => `'${n}'`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }

@@ -102,13 +102,14 @@ async function translatePod(ctx: TranslateContext, members: ServiceScope[]): Pro
   const containers = [];
   const contributions: PodContribution[] = [];
   const plans = new Map<string, ReturnType<typeof planPorts>>();
+  const memberNames = new Set(members.map((m) => m.service.name));
   for (const scope of members) {
     const ports = planPorts(ctx, scope);
     plans.set(scope.service.name, ports);
     const config = await translateServiceConfigObjects(ctx, scope);
     const volumes = await translateServiceVolumes(ctx, scope);
     const network = translateNetwork(ctx, scope, scope === primary);
-    const dependencies = translateDependencies(ctx, scope);
+    const dependencies = translateDependencies(ctx, scope, memberNames);
     const built = buildContainer(ctx, scope, ports, [config, volumes]);
     containers.push(built.container);
     contributions.push(config, volumes, network, dependencies, built.pod);
@@ -117,6 +118,7 @@ async function translatePod(ctx: TranslateContext, members: ServiceScope[]): Pro
   const workload = buildWorkload(ctx, primary, containers, parts);
   const exposed = buildService(ctx, primary, plans.get(primary.service.name)!, workload);
   for (const scope of members.slice(1)) {
+    ctx.info('convert/sidecar', scope.service.keys.network_mode ?? scope.service.span, `service '${scope.service.name}' runs as a second container in the pod of '${primary.service.name}' (network_mode: service:${primary.service.name})`, { object: scope.ref });
     // A sidecar's ports are served by the pod's Service only in Compose's own terms: report, do not expose.
     if (plans.get(scope.service.name)!.servicePorts.length > 0) {
       ctx.warn('convert/sidecar-ports', scope.service.keys.ports ?? scope.service.span, `service '${scope.service.name}' joins the pod of '${primary.service.name}' (network_mode: service:${primary.service.name}); its ports are not given a Service of their own`, { object: scope.ref });

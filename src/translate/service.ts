@@ -116,7 +116,7 @@ function pairPorts(ctx: TranslateContext, scope: ServiceScope, p: ServicePort): 
   if (published === undefined) return targets.map((target) => ({ target }));
   if (published.length === targets.length) return targets.map((target, i) => ({ target, published: published[i]! }));
   // `8000-8010:80`: Docker picks one free host port of the range. The Service serves the container port.
-  ctx.info('convert/published-range', p.span, `published range ${p.published!.start}-${p.published!.end} is a choice of host port for ${targets.length === 1 ? 'one' : 'several'} container port(s); the Service uses the container port`, { object: scope.ref });
+  ctx.info('convert/published-range', p.span, `published range ${p.published!.start}-${p.published!.end} lets Docker choose a free host port; the Service uses the container port${targets.length === 1 ? '' : 's'}`, { object: scope.ref });
   return targets.map((target) => ({ target }));
 }
 
