@@ -46,7 +46,7 @@ export function printService(s: Service): Out {
     cap_add: list(s.capAdd),
     cap_drop: list(s.capDrop),
     command: s.command?.argv,
-    configs: list(s.configs.map(fileReference)),
+    configs: list(s.configs.map((r) => fileReference(r))),
     container_name: s.containerName,
     cpus: s.cpus,
     depends_on: s.dependsOn.length > 0 ? Object.fromEntries(s.dependsOn.map((d) => [d.service, compact({ condition: d.condition, required: d.required, restart: d.restart || undefined, ...plain(d.extensions) })])) : undefined,
@@ -81,7 +81,7 @@ export function printService(s: Service): Out {
     read_only: s.readOnly,
     restart: s.restart && (s.restart.maxRetries === undefined ? s.restart.policy : `${s.restart.policy}:${s.restart.maxRetries}`),
     scale: s.scale,
-    secrets: list(s.secrets.map(fileReference)),
+    secrets: list(s.secrets.map((r) => fileReference(r, `/run/secrets/${r.source}`))),
     security_opt: list(s.securityOpt),
     shm_size: bytes(s.shmSize),
     stdin_open: s.stdinOpen,
@@ -159,8 +159,10 @@ function tmpfsText(m: Extract<ServiceVolume, { type: 'tmpfs' }>): string {
   return options.length > 0 ? `${m.target}:${options.join(',')}` : m.target;
 }
 
-function fileReference(r: Service['secrets'][number]): Out {
-  return compact({ source: r.source, target: r.target, uid: r.uid, gid: r.gid, mode: r.mode, ...plain(r.extensions) });
+/** A secret's target defaults to /run/secrets/<source> (printed, as docker compose does); modes print in octal. */
+function fileReference(r: Service['secrets'][number], defaultTarget?: string): Out {
+  const mode = r.mode === undefined ? undefined : `0${r.mode.toString(8)}`;
+  return compact({ source: r.source, target: r.target ?? defaultTarget, uid: r.uid, gid: r.gid, mode, ...plain(r.extensions) });
 }
 
 function networkAttachment(n: Service['networks'][number]): Out | null {

@@ -122,16 +122,15 @@ export function readStringOrList(node: Located, scope: Scope): string[] {
 }
 
 /**
- * A file mode: a number or an octal string (`"0440"`). A plain YAML number written with a leading zero
- * (`0440`) is octal for docker compose (Go's YAML reads it so) but decimal for YAML 1.2; the source width
- * tells the two apart.
+ * A file mode, as docker compose reads it: a string is always octal (`"0440"`, `"440"`); a YAML number is
+ * taken as it is, except that a plain number written with a leading zero (`0440`) is octal for docker
+ * compose (Go's YAML reads it so) while YAML 1.2 reads it as decimal: the source width tells them apart.
  */
 export function readFileMode(node: Located, scope: Scope): number | undefined {
   if (node.kind === 'scalar' && typeof node.value === 'string') {
     const text = node.value.trim();
-    if (/^0[oO]?[0-7]+$/.test(text)) return parseInt(text.replace(/^0[oO]?/, '') || '0', 8);
-    if (/^[0-9]+$/.test(text)) return parseInt(text, 10);
-    report(scope, node.span, { message: `${fieldName(scope)} must be a file mode such as 0440, not ${describeNode(node)}` });
+    if (/^[0-7]+$/.test(text)) return parseInt(text, 8);
+    report(scope, node.span, { message: `${fieldName(scope)} must be an octal file mode such as 0440, not ${describeNode(node)}` });
     return undefined;
   }
   const n = readInteger(node, scope, { min: 0 });

@@ -60,6 +60,12 @@ describe('printProject: long syntax like docker compose config', () => {
     expect(s.env_file).toEqual([{ path: `${WORKING_DIR}/a.env`, required: true }]);
   });
 
+  test('service secrets get their default target; file modes print in octal like docker compose', () => {
+    const s = service('image: x\nsecrets: [pw, {source: key, mode: 0440}]\nconfigs: [{source: c, target: /etc/c, mode: "644"}]');
+    expect(s.secrets).toEqual([{ source: 'pw', target: '/run/secrets/pw' }, { source: 'key', target: '/run/secrets/key', mode: '0440' }]);
+    expect(s.configs).toEqual([{ source: 'c', target: '/etc/c', mode: '0644' }]);
+  });
+
   test('a secret taken from a variable prints the variable name, never its value', () => {
     const out = printed('services:\n  s:\n    image: x\nsecrets:\n  token:\n    environment: API_TOKEN\n', { API_TOKEN: 'hunter2' });
     expect(out.secrets).toEqual({ token: { environment: 'API_TOKEN' } });

@@ -26,6 +26,7 @@ describeTable('service secrets and configs', (s) => [s.secrets, s.configs], [
   { name: 'mode as an octal string', yaml: 'configs:\n  - source: c\n    mode: "0440"', expected: [[], [{ source: 'c', mode: 0o440 }]] },
   { name: 'mode as a YAML 1.2 octal', yaml: 'configs:\n  - source: c\n    mode: 0o440', expected: [[], [{ source: 'c', mode: 0o440 }]] },
   { name: 'mode as a decimal number', yaml: 'configs:\n  - source: c\n    mode: 288', expected: [[], [{ source: 'c', mode: 288 }]] },
+  { name: 'mode as a string is octal', yaml: 'configs:\n  - source: c\n    mode: "440"', expected: [[], [{ source: 'c', mode: 0o440 }]] },
   { name: 'uid as a number', yaml: 'secrets:\n  - source: s\n    uid: 1000', expected: [[{ source: 's', uid: '1000' }], []] },
   { name: 'long syntax without source', yaml: 'secrets:\n  - target: /x', expected: [[], []], diagnostics: ['compose/invalid-value@2:5'] },
   { name: 'bad mode', yaml: 'secrets:\n  - source: s\n    mode: rw', expected: [[{ source: 's' }], []], diagnostics: ['compose/invalid-value@3:11'] },
