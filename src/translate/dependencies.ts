@@ -7,6 +7,7 @@
  */
 import type { Dependency } from '../compose/model.js';
 import type { JsonObject, PodContribution, ServiceScope, TranslateContext } from './context.js';
+import { wellKnownPort } from './image-ports.js';
 import { derivedName } from './names.js';
 import { firstServicePort } from './service.js';
 
@@ -35,7 +36,7 @@ export function translateDependencies(ctx: TranslateContext, scope: ServiceScope
     if (!reachable && dep.condition !== 'service_completed_successfully') {
       ctx.warn('convert/unreachable-dependency', dep.span, `'${dep.service}' has no ports or expose, so it gets no Service: '${service.name}' cannot reach it by name`, {
         object: scope.ref,
-        hint: `list the port '${dep.service}' listens on under its 'expose:'`,
+        hint: exposeHint(dep.service, target.image),
       });
     }
     if (ctx.options.waitForDeps) {
@@ -90,4 +91,11 @@ function waitContainer(
 function listOf(names: readonly string[]): string {
   const quoted = names.map((n) => `'${n}'`);
   return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+function exposeHint(name: string, image: string | undefined): string {
+  const port = wellKnownPort(image);
+  return port === undefined
+    ? `list the port '${name}' listens on under its 'expose:'`
+    : `add \`expose: ["${port}"]\` to '${name}' (the port ${image} listens on)`;
 }
