@@ -13,6 +13,19 @@ const byKeyword: Readonly<Record<string, 'unknownField' | 'missingField' | 'wron
   kind: 'unknownApi',
 };
 
+/** API groups of configuration files that look like objects but are read by a tool, never stored by the API server. */
+const toolConfigGroups: Readonly<Record<string, string>> = {
+  'kustomize.config.k8s.io': 'Kustomize',
+  'kubeadm.k8s.io': 'kubeadm',
+  'kubelet.config.k8s.io': 'kubelet',
+  'kubescheduler.config.k8s.io': 'kube-scheduler',
+  'kubeproxy.config.k8s.io': 'kube-proxy',
+  'apiserver.config.k8s.io': 'kube-apiserver',
+  'audit.k8s.io': 'kube-apiserver audit',
+  'kind.x-k8s.io': 'kind',
+  skaffold: 'Skaffold',
+};
+
 const hints: Readonly<Record<string, string>> = {
   unknownField:
     'Fix the field name or its indentation, or remove it: the API server drops unknown fields (kubectl --validate=strict refuses them), so the setting silently does nothing.',
@@ -25,7 +38,8 @@ const hints: Readonly<Record<string, string>> = {
 /**
  * Validates every object against the official Kubernetes API definitions for its apiVersion and kind,
  * strictly: unknown fields are errors. Custom resources (and anything else that is not a built-in API)
- * are skipped with one `info` per apiVersion/kind and file. Removed built-in APIs are left to
+ * are skipped with one `info` per apiVersion/kind and file; so are tool configuration files that look like
+ * objects (Kustomize, kubeadm, Skaffold, …). Removed built-in APIs are left to
  * `deprecated-api`, which says what replaces them.
  */
 export default defineRule({
@@ -41,6 +55,7 @@ export default defineRule({
       badValue: '{{detail}}.',
       unknownApi: '{{detail}}.',
       notBuiltin: "{{apiVersion}} {{kind}} is not a built-in Kubernetes API (a custom resource?): skipped, not validated.",
+      toolConfig: '{{apiVersion}} {{kind}} is {{tool}} configuration, not an object of the Kubernetes API: skipped, not validated.',
       // Reported while reading the input, for documents that are not Kubernetes objects at all.
       notAnObject: 'This document is not a Kubernetes object.',
       missingTypeMeta: 'This document has no apiVersion or kind.',
@@ -58,13 +73,15 @@ export default defineRule({
           const key = `${object.doc.file}\u0000${object.apiVersion}\u0000${object.kind}`;
           if (skipped.has(key)) return;
           skipped.add(key);
-          context.report({
-            messageId: 'notBuiltin',
-            path: ['kind'],
-            severity: 'info',
-            data: { apiVersion: object.apiVersion, kind: object.kind },
-            hint: 'Custom resources are not validated: shipshape does not read CustomResourceDefinition schemas.',
-          });
+          const data = { apiVersion: object.apiVersion, kind: object.kind };
+          const tool = Object.hasOwn(toolConfigGroups, object.group) ? toolConfigGroups[object.group] : undefined;
+          if (tool !== undefined) {
+            const hint = 'Keep such files out of the paths given to shipshape lint (`ignore` in .shipshape.yaml), or lint what the tool renders.';
+            context.report({ messageId: 'toolConfig', path: ['kind'], severity: 'info', data: { ...data, tool }, hint });
+          } else {
+            const hint = 'Custom resources are not validated: shipshape does not read CustomResourceDefinition schemas.';
+            context.report({ messageId: 'notBuiltin', path: ['kind'], severity: 'info', data, hint });
+          }
           return;
         }
         for (const v of result.violations) context.report(findingOf(v));

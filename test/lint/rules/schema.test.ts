@@ -124,6 +124,22 @@ ruleTester(rule, {
       errors: [{ messageId: 'notBuiltin', line: 2, column: 7, severity: 'info' }],
     },
     {
+      name: 'Kustomize and Skaffold files are tool configuration',
+      yaml: `
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        resources: [deployment.yaml]
+        ---
+        apiVersion: skaffold/v4beta6
+        kind: Config
+        metadata: {name: app}
+      `,
+      errors: [
+        { messageId: 'toolConfig', line: 2, column: 7, severity: 'info', message: 'is Kustomize configuration' },
+        { messageId: 'toolConfig', line: 6, column: 7, severity: 'info', message: 'is Skaffold configuration' },
+      ],
+    },
+    {
       name: 'an invalid object inside a List',
       yaml: `
         apiVersion: v1
