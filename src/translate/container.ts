@@ -4,6 +4,7 @@
  * securityContext, stdin/tty, pull policy, lifecycle hooks; and what the service adds to its pod
  * (terminationGracePeriodSeconds, Compose labels/annotations as pod annotations).
  */
+import type { Span } from '../source/span.js';
 import type { PodContribution, JsonObject, ServiceScope, TranslateContext } from './context.js';
 import { escapeExpansion } from './expansion.js';
 import { isKomposeLabel } from './kompose-labels.js';
@@ -12,6 +13,7 @@ import { translateLifecycle } from './lifecycle.js';
 import { translateProbes } from './probes.js';
 import { translateResources } from './resources.js';
 import { translateSecurityContext } from './security.js';
+import { rewriteStaticAddresses, staticAddressIndex } from './static-addresses.js';
 import type { PortPlan } from './service.js';
 
 export interface BuiltContainer {
@@ -25,14 +27,22 @@ export interface BuiltContainer {
  */
 export function buildContainer(ctx: TranslateContext, scope: ServiceScope, ports: PortPlan, sources: readonly PodContribution[]): BuiltContainer {
   const { service } = scope;
+  const addresses = staticAddressIndex(ctx);
+  let serviceLinks = false;
+  /** A literal for a field Kubernetes expands: escaped, then static addresses of services rewritten. */
+  const expanded = (value: string, at: Span): string => {
+    const rewrite = rewriteStaticAddresses(ctx, addresses, escapeExpansion(value), at, scope.ref);
+    serviceLinks ||= rewrite.usesServiceLinks;
+    return rewrite.value;
+  };
   const container: JsonObject = { name: scope.name, image: imageOf(ctx, scope) };
-  if (service.entrypoint) container.command = service.entrypoint.argv.map(escapeExpansion);
-  if (service.command) container.args = service.command.argv.map(escapeExpansion);
+  if (service.entrypoint) container.command = service.entrypoint.argv.map((a) => expanded(a, service.entrypoint!.span));
+  if (service.command) container.args = service.command.argv.map((a) => expanded(a, service.command!.span));
   if (service.workingDir !== undefined) container.workingDir = service.workingDir;
   if (ports.containerPorts.length > 0) container.ports = ports.containerPorts;
   const envFrom = sources.flatMap((s) => s.envFrom ?? []);
   if (envFrom.length > 0) container.envFrom = envFrom;
-  const env = environmentOf(ctx, scope, sources.flatMap((s) => s.env ?? []));
+  const env = environmentOf(ctx, scope, sources.flatMap((s) => s.env ?? []), expanded);
   if (env.length > 0) container.env = env;
   const resources = translateResources(ctx, scope);
   if (resources) container.resources = resources;
@@ -49,7 +59,10 @@ export function buildContainer(ctx: TranslateContext, scope: ServiceScope, ports
   if (service.tty !== undefined) container.tty = service.tty;
 
   const pod: PodContribution = {};
-  if (service.stopGracePeriod !== undefined) pod.podSpec = { terminationGracePeriodSeconds: Math.ceil(service.stopGracePeriod / 1000) };
+  const podSpec: JsonObject = {};
+  if (service.stopGracePeriod !== undefined) podSpec.terminationGracePeriodSeconds = Math.ceil(service.stopGracePeriod / 1000);
+  if (serviceLinks) podSpec.enableServiceLinks = true;
+  if (Object.keys(podSpec).length > 0) pod.podSpec = podSpec;
   const annotations = podAnnotationsOf(ctx, scope);
   if (Object.keys(annotations).length > 0) pod.podAnnotations = annotations;
   return { container, pod };
@@ -81,7 +94,12 @@ export function imageOf(ctx: TranslateContext, scope: ServiceScope): string {
 }
 
 /** `env` entries: the parts' entries, then `environment:` (later entries of a name win; the first position is kept). */
-function environmentOf(ctx: TranslateContext, scope: ServiceScope, partEntries: readonly JsonObject[]): JsonObject[] {
+function environmentOf(
+  ctx: TranslateContext,
+  scope: ServiceScope,
+  partEntries: readonly JsonObject[],
+  expanded: (value: string, at: Span) => string,
+): JsonObject[] {
   const byName = new Map<string, JsonObject>();
   for (const entry of partEntries) {
     byName.set(String(entry.name), entry);
@@ -91,7 +109,7 @@ function environmentOf(ctx: TranslateContext, scope: ServiceScope, partEntries: 
       ctx.info('convert/unset-env', v.span, `'${v.name}' has no value and is not set in the environment: it is left unset, as Compose does`, { object: scope.ref });
       continue;
     }
-    byName.set(v.name, { name: v.name, value: escapeExpansion(v.value) });
+    byName.set(v.name, { name: v.name, value: expanded(v.value, v.span) });
   }
   return [...byName.values()];
 }

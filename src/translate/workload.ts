@@ -75,8 +75,8 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
   Object.assign(podSpec, parts.podSpec);
   if (choice.restartPolicy !== undefined) podSpec.restartPolicy = choice.restartPolicy;
   // Compose injects no variables about other services; Kubernetes would add <NAME>_PORT=tcp://… ones that
-  // clash with the application's own (REDIS_PORT, …).
-  podSpec.enableServiceLinks = false;
+  // clash with the application's own (REDIS_PORT, …). Kept only when a container refers to one (static-addresses.ts).
+  podSpec.enableServiceLinks ??= false;
   if (settings.serviceAccountName !== undefined) podSpec.serviceAccountName = settings.serviceAccountName;
   else podSpec.automountServiceAccountToken = false;
   if (settings.imagePullSecrets.length > 0) podSpec.imagePullSecrets = settings.imagePullSecrets.map((name) => ({ name }));

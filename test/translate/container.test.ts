@@ -174,3 +174,26 @@ describe('gpus:', () => {
     expect((await converted(s)).container.resources).toEqual({ limits: { 'nvidia.com/gpu': '2' } });
   });
 });
+
+describe('static addresses of other services', () => {
+  const withAddress = (name: string, address: string, fields = {}) =>
+    service(name, { image: 'x:1', networks: [{ span: span(), keys: { ipv4_address: span() }, name: 'dns-net', aliases: [], ipv4Address: address }], ...fields });
+  test("an address of a service with a Service becomes $(<NAME>_SERVICE_HOST), and the pod keeps service links", async () => {
+    const dns = withAddress('cloud_flared', '172.20.0.2', { ports: [{ ...(await import('./model-builder.js')).port('5054') }] });
+    const e = env('UPSTREAM', '172.20.0.2#5054;1.1.1.1');
+    const client = service('pihole', { image: 'pihole/pihole:2024.07.0', environment: [e, env('OTHER', '172.20.0.25')], command: { argv: ['--dns', '172.20.0.2'], form: 'list', span: span() } });
+    const result = await convert(project([dns, client]));
+    const workload = find(result.objects, 'Deployment', 'pihole');
+    expect(containerOf(workload).env).toEqual([{ name: 'UPSTREAM', value: '$(CLOUD_FLARED_SERVICE_HOST)#5054;1.1.1.1' }, { name: 'OTHER', value: '172.20.0.25' }]);
+    expect(containerOf(workload).args).toEqual(['--dns', '$(CLOUD_FLARED_SERVICE_HOST)']);
+    expect(podSpecOf(workload).enableServiceLinks).toBe(true);
+    expect(podSpecOf(find(result.objects, 'Deployment', 'cloud-flared')).enableServiceLinks).toBe(false);
+    expect(result.diagnostics.filter((d) => d.code === 'convert/static-address').map((d) => d.line)).toEqual([client.command!.span.line, e.span.line].sort((a, b) => a - b));
+  });
+  test('an address of a service without a Service is left, with a warning', async () => {
+    const e = env('UPSTREAM', '172.20.0.2');
+    const result = await convert(project([withAddress('worker', '172.20.0.2'), service('client', { image: 'x:1', environment: [e] })]));
+    expect(containerOf(find(result.objects, 'Deployment', 'client')).env).toEqual([{ name: 'UPSTREAM', value: '172.20.0.2' }]);
+    expect(result.diagnostics.find((d) => d.code === 'convert/static-address')).toMatchObject({ severity: 'warning', line: e.span.line });
+  });
+});

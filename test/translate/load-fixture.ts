@@ -3,7 +3,7 @@
  * (while the loader is being written) by normalizing the parsed file directly — no interpolation, merging or
  * profiles, which the golden cases do not need. Diagnostic file names are made relative to the fixture.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { loadProject } from '../../src/compose/index.js';
@@ -22,16 +22,20 @@ export function relativeTo(dir: string, d: Diagnostic): Diagnostic {
   return { ...d, file: rel(d.file), ...(d.related ? { related: d.related.map((r) => ({ ...r, file: rel(r.file) })) } : {}) };
 }
 
+const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/** Load the Compose project of `dir` (its compose.yaml or other default file name). */
 export async function loadFixture(dir: string, host: FileHost, env: Record<string, string> = {}): Promise<LoadedFixture> {
+  const file = COMPOSE_NAMES.map((n) => join(dir, n)).find((f) => existsSync(f)) ?? join(dir, 'compose.yaml');
   try {
-    const result = await loadProject({ files: [join(dir, 'compose.yaml')], envFiles: [], profiles: [], cwd: dir, env, host });
+    const result = await loadProject({ files: [file], envFiles: [], profiles: [], cwd: dir, env, host });
     return { ...(result.project ? { project: result.project } : {}), diagnostics: result.diagnostics.map((d) => relativeTo(dir, d)) };
   } catch (error) {
     if (!(error instanceof Error) || !error.message.includes('not implemented')) throw error;
   }
-  const text = readFileSync(join(dir, 'compose.yaml'), 'utf8');
+  const text = readFileSync(file, 'utf8');
   const diagnostics: Diagnostic[] = [];
-  const stream = parseLocatedStream({ path: 'compose.yaml', text });
+  const stream = parseLocatedStream({ path: basename(file), text });
   diagnostics.push(...stream.diagnostics);
   const root = stream.documents[0];
   if (!root || root.kind !== 'map') return { diagnostics };
@@ -39,7 +43,7 @@ export async function loadFixture(dir: string, host: FileHost, env: Record<strin
   const nameEntry = root.entries.find((e) => e.key === 'name');
   const name = nameEntry && nameEntry.value.kind === 'scalar' ? String(nameEntry.value.value) : basename(dir);
   return {
-    project: { name, workingDir: dir, files: [join(dir, 'compose.yaml')], ...normalized },
+    project: { name, workingDir: dir, files: [file], ...normalized },
     diagnostics,
   };
 }
