@@ -62,6 +62,9 @@ export function buildContainer(ctx: TranslateContext, scope: ServiceScope, ports
   const podSpec: JsonObject = {};
   if (service.stopGracePeriod !== undefined) podSpec.terminationGracePeriodSeconds = Math.ceil(service.stopGracePeriod / 1000);
   if (serviceLinks) podSpec.enableServiceLinks = true;
+  if (service.init === true) podSpec.shareProcessNamespace = true;
+  const groups = supplementalGroupsOf(ctx, scope);
+  if (groups.length > 0) podSpec.securityContext = { supplementalGroups: groups };
   if (Object.keys(podSpec).length > 0) pod.podSpec = podSpec;
   const annotations = podAnnotationsOf(ctx, scope);
   if (Object.keys(annotations).length > 0) pod.podAnnotations = annotations;
@@ -105,6 +108,9 @@ function environmentOf(
     byName.set(String(entry.name), entry);
   }
   for (const v of scope.service.environment) {
+    if (v.keyOnly && v.value !== undefined) {
+      ctx.info('convert/env-from-shell', v.span, `'${v.name}' takes its value from the environment shipshape runs in; the manifest holds the value it had then`, { object: scope.ref });
+    }
     if (v.value === undefined) {
       ctx.info('convert/unset-env', v.span, `'${v.name}' has no value and is not set in the environment: it is left unset, as Compose does`, { object: scope.ref });
       continue;
@@ -147,4 +153,21 @@ function podAnnotationsOf(ctx: TranslateContext, scope: ServiceScope): Record<st
     out[kv.key] = kv.value;
   }
   return out;
+}
+
+/** `group_add` ids → pod supplementalGroups; group names cannot be resolved without the image. */
+function supplementalGroupsOf(ctx: TranslateContext, scope: ServiceScope): number[] {
+  const raw = scope.service.other.group_add;
+  if (!raw) return [];
+  const groups: number[] = [];
+  const names: string[] = [];
+  for (const g of Array.isArray(raw.value) ? raw.value : [raw.value]) {
+    const text = String(g);
+    if (/^\d+$/.test(text)) groups.push(Number(text));
+    else names.push(text);
+  }
+  if (names.length > 0) {
+    ctx.warn('convert/dropped-key', scope.service.keys.group_add ?? raw.span, `group_add ${names.map((n) => `'${n}'`).join(', ')} dropped: Kubernetes needs numeric group ids`, { object: scope.ref });
+  }
+  return groups;
 }

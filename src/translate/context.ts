@@ -129,7 +129,10 @@ export interface PodContribution {
   env?: JsonObject[];
   /** Pod `spec.initContainers`, in order. */
   initContainers?: JsonObject[];
-  /** Other pod spec fields (hostAliases, dnsConfig, hostNetwork, affinity, …); a field set twice must agree. */
+  /**
+   * Other pod spec fields (hostAliases, dnsConfig, hostNetwork, securityContext, affinity, …). Objects are merged
+   * field by field across parts; a scalar or list set twice must agree.
+   */
   podSpec?: JsonObject;
   /** Annotations and labels on the pod template (never used in selectors). */
   podAnnotations?: Record<string, string>;
@@ -246,10 +249,27 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+function isPlainObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Merge pod spec fields; objects (securityContext, dnsConfig …) field by field; a field set twice must agree. */
+function mergeFields(ctx: TranslateContext, at: At, into: JsonObject, from: JsonObject, prefix: string): void {
+  for (const [field, value] of Object.entries(from)) {
+    const seen = into[field];
+    if (seen === undefined) into[field] = isPlainObject(value) ? { ...value } : value;
+    else if (isPlainObject(seen) && isPlainObject(value)) mergeFields(ctx, at, seen, value, `${prefix}${field}.`);
+    else if (canonicalJson(seen) !== canonicalJson(value)) {
+      ctx.error('convert/pod-conflict', at, `containers of one pod need different values for the pod field '${prefix}${field}'`);
+    }
+  }
+}
+
 /**
  * Merge the contributions of the members of one pod (in order). Volumes with the same name are kept once
  * when equal; a different volume under a name already used, or a pod spec field set to two different
- * values, is reported as an error on `at` (a part broke the naming contract or two sidecars disagree).
+ * values (objects are merged field by field), is reported as an error on `at` (a part broke the naming
+ * contract or two sidecars disagree).
  */
 export function mergeContributions(ctx: TranslateContext, at: At, contributions: readonly PodContribution[]): PodParts {
   const parts: PodParts = {
@@ -282,13 +302,7 @@ export function mergeContributions(ctx: TranslateContext, at: At, contributions:
       initByName.add(name);
       parts.initContainers.push(init);
     }
-    for (const [field, value] of Object.entries(c.podSpec ?? {})) {
-      const seen = parts.podSpec[field];
-      if (seen === undefined) parts.podSpec[field] = value;
-      else if (canonicalJson(seen) !== canonicalJson(value)) {
-        ctx.error('convert/pod-conflict', at, `containers of one pod need different values for the pod field '${field}'`);
-      }
-    }
+    mergeFields(ctx, at, parts.podSpec, c.podSpec ?? {}, '');
     Object.assign(parts.podAnnotations, c.podAnnotations);
     Object.assign(parts.podLabels, c.podLabels);
     for (const [key, value] of Object.entries(c.workloadAnnotations ?? {})) {

@@ -197,3 +197,21 @@ describe('static addresses of other services', () => {
     expect(result.diagnostics.find((d) => d.code === 'convert/static-address')).toMatchObject({ severity: 'warning', line: e.span.line });
   });
 });
+
+describe('pod-level keys of a service', () => {
+  test('init → shareProcessNamespace', async () => {
+    expect((await converted(service('w', { image: 'x:1', init: true }))).pod.shareProcessNamespace).toBe(true);
+  });
+  test('group_add ids → supplementalGroups, merged with sysctls in one securityContext; names dropped', async () => {
+    const s = service('w', { image: 'x:1', sysctls: [kv('net.core.somaxconn', '1024')], other: { group_add: { value: ['44', 'video'], span: span() } } });
+    const { pod, result } = await converted(s);
+    expect(pod.securityContext).toEqual({ supplementalGroups: [44], sysctls: [{ name: 'net.core.somaxconn', value: '1024' }] });
+    expect(result.diagnostics).toMatchObject([{ code: 'convert/dropped-key', line: s.keys.group_add!.line }]);
+  });
+  test('a key-only environment entry with a value from the shell: a note', async () => {
+    const e = { ...env('HOME_DIR', '/root'), keyOnly: true };
+    const { container, result } = await converted(service('w', { image: 'x:1', environment: [e] }));
+    expect(container.env).toEqual([{ name: 'HOME_DIR', value: '/root' }]);
+    expect(result.diagnostics).toMatchObject([{ code: 'convert/env-from-shell', severity: 'info', line: e.span.line }]);
+  });
+});
