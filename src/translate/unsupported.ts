@@ -212,6 +212,11 @@ export const SERVICE_NETWORK_KEYS: Readonly<Record<string, KeyHandling>> = {
   priority: note('a pod has one network interface'),
 };
 
+/** Top-level keys the model keeps untyped (`ComposeProject.other`). */
+export const TOP_LEVEL_REASONS: Readonly<Record<string, string>> = {
+  models: 'AI models are a Docker Model Runner feature',
+};
+
 /** Report the keys of `element` that no part handles. `where` names the element in messages (`deploy.update_config`). */
 export function reportKeys(ctx: TranslateContext, object: ObjectRef, element: Sourced | undefined, table: Readonly<Record<string, KeyHandling>>, where: string): void {
   if (!element) return;
@@ -248,6 +253,9 @@ export function reportUnhandledKeys(ctx: TranslateContext): void {
     for (const port of service.ports) reportKeys(ctx, scope, port, PORT_KEYS, 'ports[]');
     for (const dep of service.dependsOn) reportKeys(ctx, scope, dep, DEPENDENCY_KEYS, `depends_on.${dep.service}`);
     for (const network of service.networks) reportKeys(ctx, scope, network, SERVICE_NETWORK_KEYS, `networks.${network.name}`);
+  }
+  for (const [key, raw] of Object.entries(ctx.project.other ?? {})) {
+    ctx.warn('convert/dropped-key', raw.span, `top-level '${key}' is not converted: ${TOP_LEVEL_REASONS[key] ?? 'shipshape does not know this key'}`);
   }
   for (const network of ctx.project.networks) {
     ctx.info('convert/dropped-network', network.span, `network '${network.key}' is not converted: all pods share the cluster network (isolation would need NetworkPolicies)`);

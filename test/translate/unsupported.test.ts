@@ -76,3 +76,9 @@ describe('dropped and unknown keys are reported at their position', () => {
     expect(lines).toEqual([deploy.keys.rollback_config.line, deploy.updateConfig.keys.failure_action.line, deploy.resources.limits.keys.pids.line]);
   });
 });
+
+test('a top-level key the model does not type is a warning', async () => {
+  const models = { value: { llm: { model: 'ai/smollm2' } }, span: span() };
+  const result = await convert(project([service('w', { image: 'x:1' })], { other: { models } }));
+  expect(result.diagnostics).toMatchObject([{ code: 'convert/dropped-key', severity: 'warning', line: models.span.line }]);
+});
