@@ -1,6 +1,6 @@
 /**
  * `--output unified`: per added, removed or changed object a header (`~ Deployment shop/api`), then a
- * unified diff (jsdiff) of the two canonical YAML forms. Line numbers in hunks count lines of the
+ * unified diff (jsdiff) of the two canonical YAML forms; objects are separated by a blank line. Line numbers in hunks count lines of the
  * canonical YAML, not of the files. Unchanged objects print nothing, so identical sides print nothing.
  * Every line is made terminal-safe (control and bidi characters shown as escapes).
  */
@@ -59,10 +59,10 @@ function range(start: number, count: number): string {
 export function renderUnified(result: DiffResult, options: UnifiedOptions): string {
   const palette = diffPalette(options.color);
   const context = options.context ?? DEFAULT_CONTEXT;
-  let out = '';
+  const parts: string[] = [];
   for (const object of result.objects) {
-    if (object.status === 'unchanged') continue;
-    out += renderObject(object, context, palette);
+    if (object.status !== 'unchanged') parts.push(renderObject(object, context, palette));
   }
-  return out;
+  // A blank line between objects, so a header is never read as a line of the hunk before it.
+  return parts.join('\n');
 }
