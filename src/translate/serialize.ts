@@ -21,9 +21,13 @@ export function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** One object as a YAML document (no `---`), ending with a newline. */
+/**
+ * One object as a YAML document (no `---`), ending with a newline. Scalars are quoted as YAML 1.1 needs
+ * (`"yes"`, `"on"`, `"1:20"`, `"2024-01-01"`): kubectl's parser reads YAML 1.1, where those unquoted would be
+ * booleans, numbers or timestamps instead of the strings a container's args or env need.
+ */
 export function toYamlDocument(object: KubeObject | JsonObject): string {
-  return stringify(sortKeys(object), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, singleQuote: false });
+  return stringify(sortKeys(object), { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, singleQuote: false });
 }
 
 /** A multi-document YAML stream. Empty string for no objects. */

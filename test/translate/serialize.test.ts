@@ -17,6 +17,12 @@ describe('serialize', () => {
     expect(first.data).toEqual({ port: '8080', on: 'true', empty: '' });
     expect(text.startsWith('apiVersion: v1\n')).toBe(true);
   });
+  test('strings YAML 1.1 (kubectl) would read as booleans, numbers or dates are quoted', () => {
+    const text = toYamlStream([object('Pod', 'a', { args: ['yes', 'no', 'on', 'off', 'y', 'N', '1:20', '2024-01-01', 'plain'] })]);
+    for (const word of ['yes', 'no', 'on', 'off', 'y', 'N', '1:20', '2024-01-01']) expect(text).toContain(`- "${word}"\n`);
+    expect(text).toContain('- plain\n');
+    expect(text).not.toContain('%YAML');
+  });
   test('long strings are not folded', () => {
     const long = 'x '.repeat(200).trim();
     expect(toYamlStream([object('ConfigMap', 'a', { data: { long } })])).toContain(`long: ${long}\n`);
