@@ -27,7 +27,7 @@ describe('parseQuantity', () => {
     expect(parseQuantity(written)).toEqual({ numerator, denominator });
   });
 
-  test.each([['', 'empty'], ['.', 'a dot'], ['1Kb', 'an unknown suffix'], ['1 Gi', 'a space'], ['abc', 'a word'], ['1e999', 'a huge exponent'], ['9'.repeat(80), 'too many digits'], [Number.NaN, 'NaN'], [true, 'a boolean'], [null, 'null'], [{}, 'a mapping']])(
+  test.each<[unknown, string]>([['', 'empty'], ['.', 'a dot'], ['1Kb', 'an unknown suffix'], ['1 Gi', 'a space'], ['abc', 'a word'], ['1e999', 'a huge exponent'], ['9'.repeat(80), 'too many digits'], [Number.NaN, 'NaN'], [true, 'a boolean'], [null, 'null'], [{}, 'a mapping']])(
     '%j is not a quantity (%s)',
     (written) => {
       expect(parseQuantity(written)).toBeUndefined();
