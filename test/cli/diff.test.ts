@@ -214,7 +214,7 @@ describe('previewConversion (convert -o DIR --diff)', () => {
     const { ctx, out } = context();
     const code = await previewConversion(ctx, converted, 'k8s', { output: 'summary', label: 'compose.yaml' });
     expect(code).toBe(1);
-    expect(out.stdout).toBe('~ ConfigMap default/a: data.value\n+ ConfigMap default/b\n0 added, 0 removed, 1 changed, 0 unchanged\n'.replace('0 added', '1 added'));
+    expect(out.stdout).toBe('~ ConfigMap default/a: data.value\n+ ConfigMap default/b\n1 added, 0 removed, 1 changed, 0 unchanged\n');
     expect(out.stderr).toBe('');
   });
 
