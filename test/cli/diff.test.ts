@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +97,19 @@ describe('shipshape diff: exit codes and streams', () => {
     expect(lines[0]).toMatch(/^a\.yaml:9:1 error yaml-syntax /);
     expect(lines.at(-1)).toBe('shipshape: the inputs have errors (above); the diff may be incomplete');
     expect(JSON.parse(run.stdout).counts.changed).toBe(1);
+  });
+
+  test('a binary file is an error with a position (exit 2); a FIFO is unreadable (exit 2)', async () => {
+    await files({ 'a.yaml': cm('a', '1') });
+    await writeFile(join(dir, 'blob.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0x00, 0x01]));
+    const binary = await diff(['blob.yaml', 'a.yaml']);
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toMatch(/^blob\.yaml:1:4 error source\/encoding /m);
+    if (process.platform !== 'win32') {
+      execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+      const fifo = await diff(['pipe.yaml', 'a.yaml']);
+      expect(fifo).toEqual({ code: 2, stdout: '', stderr: 'shipshape: pipe.yaml: not a regular file or directory (a FIFO, socket or device)\n' });
+    }
   });
 
   test('an empty directory is an empty side (a note on stderr)', async () => {
