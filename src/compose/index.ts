@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { FileHost } from '../host.js';
 import type { ComposeProject } from './model.js';
+import { loadComposeProject } from './load.js';
 
 export type * from './model.js';
 
@@ -37,6 +38,11 @@ export interface LoadResult {
   status: 'ok' | 'invalid' | 'unreadable';
 }
 
-export async function loadProject(_options: LoadOptions): Promise<LoadResult> {
-  throw new Error('loadProject: not implemented yet');
+/**
+ * Load a Compose project as `docker compose` does: discovery, variables, interpolation, extends, include,
+ * merging, schema validation, profiles, normalization into the model, env files, consistency checks.
+ * Never throws on bad input; every problem is a diagnostic (file paths absolute, `<stdin>` for `-f -`).
+ */
+export async function loadProject(options: LoadOptions): Promise<LoadResult> {
+  return loadComposeProject(options);
 }

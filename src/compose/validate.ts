@@ -1,0 +1,222 @@
+/**
+ * Validation against the Compose Specification JSON Schema (precompiled at build time, loaded on first
+ * use). ajv's errors are turned into one plain-words diagnostic per problem, at the offending key or
+ * value (which, after merging, lies in the file that supplied it).
+ */
+import type { DiagnosticSink, FieldPath } from '../diagnostics.js';
+import { loadGenerated } from '../generated.js';
+import type { Located, LocatedMap } from '../source/located.js';
+import type { Span } from '../source/span.js';
+import { didYouMean } from './did-you-mean.js';
+import { describePath } from './field-names.js';
+import { serviceOf } from './interpolate-tree.js';
+import { plainOf } from './located-nodes.js';
+
+export const UNKNOWN_KEY = 'compose/unknown-key';
+export const INVALID_NAME = 'compose/invalid-name';
+export const SCHEMA_TYPE = 'compose/invalid-type';
+export const SCHEMA_VALUE = 'compose/invalid-value';
+export const MISSING_KEY = 'compose/missing-key';
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+  parentSchema?: { properties?: Record<string, unknown>; patternProperties?: Record<string, unknown> };
+  data?: unknown;
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+
+let validator: Validator | undefined;
+
+function composeValidator(): Validator {
+  validator ??= loadGenerated<{ compose: Validator }>('compose-validators.cjs').compose;
+  return validator;
+}
+
+/** Report every way `root` breaks the Compose schema. */
+export function validateProject(root: LocatedMap, report: DiagnosticSink): void {
+  const validate = composeValidator();
+  if (validate(plainOf(root))) return;
+  const errors = (validate.errors ?? []).map((e) => ({ ...e, at: locate(root, e.instancePath) }));
+  for (const e of selectErrors(errors)) report(toDiagnostic(e));
+}
+
+interface Placed extends AjvError {
+  at: { node: Located; path: FieldPath; keySpan?: Span };
+}
+
+/** Walk a JSON pointer through the located tree: the node, its typed field path and its key's span. */
+function locate(root: Located, pointer: string): Placed['at'] {
+  let node = root;
+  let keySpan: Span | undefined;
+  const path: (string | number)[] = [];
+  for (const raw of pointer.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node.kind === 'map') {
+      const e = node.entries.find((x) => x.key === part);
+      if (!e) break;
+      path.push(part);
+      keySpan = e.keySpan;
+      node = e.value;
+    } else if (node.kind === 'seq' && node.items[Number(part)]) {
+      path.push(Number(part));
+      keySpan = undefined;
+      node = node.items[Number(part)]!;
+    } else break;
+  }
+  return { node, path, ...(keySpan ? { keySpan } : {}) };
+}
+
+const isUnder = (path: FieldPath, prefix: FieldPath) => path.length >= prefix.length && prefix.every((p, i) => path[i] === p);
+const pathKey = (path: FieldPath) => JSON.stringify(path);
+
+/**
+ * ajv reports every failed branch of a `oneOf`. Keep what explains the failure: drop the umbrella `oneOf`
+ * and the `type` mismatches of branches when a branch of the right type failed deeper or for another reason;
+ * merge the remaining `type` errors at one place into one.
+ */
+function selectErrors(errors: Placed[]): Placed[] {
+  const specific = (e: Placed) => !['type', 'oneOf', 'anyOf', 'if'].includes(e.keyword);
+  const deeper = (o: Placed, e: Placed) => o.at.path.length > e.at.path.length && isUnder(o.at.path, e.at.path);
+  const samePlace = (o: Placed, e: Placed) => pathKey(o.at.path) === pathKey(e.at.path);
+  const kept: Placed[] = [];
+  const typeAt = new Map<string, Placed>();
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    if (e.keyword === 'oneOf' || e.keyword === 'anyOf') {
+      const noneMatched = !Array.isArray(e.params.passingSchemas);
+      if (noneMatched && errors.some((o) => o !== e && (deeper(o, e) || samePlace(o, e)))) continue;
+      kept.push(e);
+      continue;
+    }
+    if (e.keyword === 'type') {
+      if (errors.some((o) => deeper(o, e) || (specific(o) && samePlace(o, e)))) continue;
+      const k = pathKey(e.at.path);
+      const first = typeAt.get(k);
+      if (first) {
+        first.params = { type: [...typeList(first.params.type), ...typeList(e.params.type)] };
+        continue;
+      }
+      const copy = { ...e, params: { type: typeList(e.params.type) } };
+      typeAt.set(k, copy);
+      kept.push(copy);
+      continue;
+    }
+    kept.push(e);
+  }
+  const seen = new Set<string>();
+  return kept.filter((e) => {
+    const k = `${pathKey(e.at.path)}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function typeList(t: unknown): string[] {
+  return Array.isArray(t) ? t.map(String) : [String(t)];
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'a boolean',
+  null: 'null',
+  array: 'a list',
+  object: 'a mapping',
+};
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
+  return TYPE_WORDS[typeof value] ?? typeof value;
+}
+
+function orList(words: readonly string[]): string {
+  const unique = [...new Set(words)];
+  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
+}
+
+function toDiagnostic(e: Placed) {
+  const { node, path, keySpan } = e.at;
+  const where = describePath(path);
+  const object = serviceOf(path);
+  const base = { severity: 'error' as const, path, ...(object ? { object } : {}) };
+  const at = (span: Span) => ({ ...span });
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(e.params.additionalProperty);
+      const child = node.kind === 'map' ? node.entries.find((x) => x.key === key) : undefined;
+      const span = child?.keySpan ?? node.span;
+      const keys = Object.keys(e.parentSchema?.properties ?? {});
+      const childPath = [...path, key];
+      if (keys.length === 0) {
+        return {
+          ...base,
+          path: childPath,
+          code: INVALID_NAME,
+          message: `'${key}' is not a valid name in ${where}: names use only letters, digits, '.', '_' and '-'`,
+          ...at(span),
+        };
+      }
+      const extensions = Object.keys(e.parentSchema?.patternProperties ?? {}).includes('^x-');
+      const hint = didYouMean(key, keys) ?? (extensions ? 'Custom keys must start with x- (extension fields).' : `Allowed keys: ${keys.join(', ')}.`);
+      return { ...base, path: childPath, code: UNKNOWN_KEY, message: `unknown key '${key}' in ${where === 'the file' ? 'the top level' : where}`, hint, ...at(span) };
+    }
+    case 'required':
+      return {
+        ...base,
+        code: MISSING_KEY,
+        message: `${where} is missing the required key '${String(e.params.missingProperty)}'`,
+        ...at(keySpan ?? node.span),
+      };
+    case 'type':
+      return {
+        ...base,
+        code: SCHEMA_TYPE,
+        message: `${where} must be ${orList(typeList(e.params.type).map((t) => TYPE_WORDS[t] ?? t))}, not ${typeOf(e.data)}`,
+        ...at(node.span),
+      };
+    case 'enum': {
+      const allowed = (e.params.allowedValues as unknown[] | undefined)?.map(String) ?? [];
+      const hint = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
+      return {
+        ...base,
+        code: SCHEMA_VALUE,
+        message: `${where} must be one of ${allowed.map((v) => `'${v}'`).join(', ')}, not ${JSON.stringify(e.data)}`,
+        ...(hint ? { hint } : {}),
+        ...at(node.span),
+      };
+    }
+    case 'uniqueItems': {
+      const later = Math.max(Number(e.params.i), Number(e.params.j));
+      const item = node.kind === 'seq' ? node.items[later] : undefined;
+      return {
+        ...base,
+        path: [...path, later],
+        code: SCHEMA_VALUE,
+        message: `${where} lists the same value twice (items ${Math.min(Number(e.params.i), Number(e.params.j))} and ${later})`,
+        hint: 'Remove the duplicate.',
+        ...at(item?.span ?? node.span),
+      };
+    }
+    case 'oneOf':
+    case 'anyOf':
+      return {
+        ...base,
+        code: SCHEMA_VALUE,
+        message: Array.isArray(e.params.passingSchemas)
+          ? `${where} matches more than one of the forms the specification allows`
+          : `${where} matches none of the forms the specification allows`,
+        ...at(node.span),
+      };
+    default:
+      return { ...base, code: SCHEMA_VALUE, message: `${where} ${e.message ?? 'is not valid'}`, ...at(node.span) };
+  }
+}
