@@ -106,7 +106,7 @@ class ChangeWalk {
   private mapLists(left: unknown[], right: unknown[], keys: readonly string[], leftIds: readonly string[], rightIds: readonly string[]): void {
     const rightIndex = new Map<string, number>();
     rightIds.forEach((id, i) => rightIndex.set(id, i));
-    const leftIds_ = new Set(leftIds);
+    const inLeft = new Set(leftIds);
     const select = (item: unknown): ItemSelector => {
       const values: Record<string, string | number | boolean> = {};
       for (const k of keys) {
@@ -123,7 +123,7 @@ class ChangeWalk {
       this.path.pop();
     }
     for (let j = 0; j < right.length; j++) {
-      if (leftIds_.has(rightIds[j]!)) continue;
+      if (inLeft.has(rightIds[j]!)) continue;
       this.path.push(select(right[j]));
       this.emit('added', undefined, right[j]);
       this.path.pop();
