@@ -2,63 +2,14 @@
  * `shipshape diff` with Compose sides: a project against a directory holding an older conversion
  * (generated here with `convert -o`, so the test follows the converter as it evolves), detection by
  * content and by directory, standard input, forced sides, the namespace option, unreadable projects.
- *
- * While the Compose loader (src/compose/index.ts loadProject) is still being written it throws "not
- * implemented"; then the mock below reads the file with the normalizer alone (no interpolation, merging or
- * profiles, which these cases do not use). Once the loader works, the mock passes every call through.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { readFileSync, existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import type { LoadOptions, LoadResult } from '../../src/compose/index.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-
-vi.mock('../../src/compose/index.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/compose/index.js')>();
-  return {
-    ...real,
-    loadProject: async (options: LoadOptions): Promise<LoadResult> => {
-      try {
-        return await real.loadProject(options);
-      } catch (error) {
-        if (!(error instanceof Error) || !error.message.includes('not implemented')) throw error;
-        return normalizeOnly(options);
-      }
-    },
-  };
-});
-
-const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
-
-async function normalizeOnly(options: LoadOptions): Promise<LoadResult> {
-  const { parseLocatedStream } = await import('../../src/source/index.js');
-  const { normalizeProject } = await import('../../src/compose/normalize/index.js');
-  const given = options.files[0];
-  let file: string | undefined;
-  let text: string;
-  if (given === '-') {
-    text = new TextDecoder().decode(await options.stdin!());
-    file = join(options.cwd, 'stdin.yaml');
-  } else {
-    file = given !== undefined ? resolve(options.cwd, given) : COMPOSE_NAMES.map((n) => join(options.cwd, n)).find((f) => existsSync(f));
-    if (file === undefined || !existsSync(file)) {
-      return { diagnostics: [{ code: 'compose/not-found', severity: 'error', message: 'no Compose file', file: options.cwd, line: 1, column: 1 }], status: 'unreadable' };
-    }
-    text = readFileSync(file, 'utf8');
-  }
-  const workingDir = dirname(file);
-  const stream = parseLocatedStream({ path: file, text });
-  const diagnostics = [...stream.diagnostics];
-  const root = stream.documents[0];
-  if (!root || root.kind !== 'map') return { diagnostics, status: 'invalid' };
-  const normalized = normalizeProject(root, { workingDir, env: {}, report: (d) => diagnostics.push(d) });
-  const nameEntry = root.entries.find((e) => e.key === 'name');
-  const name = nameEntry && nameEntry.value.kind === 'scalar' ? String(nameEntry.value.value) : basename(workingDir);
-  return { project: { name, workingDir, files: [file], ...normalized }, diagnostics, status: 'ok' };
-}
 
 const fixture = fileURLToPath(new URL('../../fixtures/diff/compose-project/', import.meta.url));
 let dir: string;
@@ -143,5 +94,47 @@ describe('shipshape diff: Compose against an older conversion', () => {
 
   test('without forcing, a manifest directory stays manifests', async () => {
     expect((await run(['diff', 'current', 'current'])).code).toBe(0);
+  });
+});
+
+describe('shipshape diff: Compose options and diagnostics', () => {
+  test('conversion warnings go to stderr with positions and do not change the exit code', async () => {
+    await writeFile(join(dir, 'dropped.yaml'), 'name: shop\nservices:\n  app:\n    image: example/app:1\n    stop_signal: SIGINT\n');
+    const result = await run(['diff', 'dropped.yaml', 'dropped.yaml']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^dropped\.yaml:5:5 warning convert\/dropped-key /m);
+  });
+
+  test('--env-file paths are relative to the working directory, also for a project directory', async () => {
+    await cp(join(dir, 'project'), join(dir, 'tagged'), { recursive: true });
+    const compose = readFileSync(join(dir, 'tagged/compose.yaml'), 'utf8').replace('shop-api:1.5.0', 'shop-api:${API_TAG}');
+    await writeFile(join(dir, 'tagged/compose.yaml'), compose);
+    await writeFile(join(dir, 'tag.env'), 'API_TAG=1.5.0\n');
+    expect((await run(['diff', 'tagged', 'current', '--env-file', 'tag.env'])).code).toBe(0);
+    await writeFile(join(dir, 'tag.env'), 'API_TAG=1.6.0\n');
+    const bumped = await run(['diff', 'current', 'tagged', '--env-file', 'tag.env', '--output', 'json']);
+    expect(bumped.code).toBe(1);
+    expect(changed(parse(bumped.stdout))).toEqual(['changed Deployment/api spec.template.spec.containers[name=api].image']);
+  });
+
+  test('the quick start against its own conversion: no difference; its secret file never shows', async () => {
+    const quickstart = fileURLToPath(new URL('../../fixtures/quickstart/', import.meta.url));
+    await cp(quickstart, join(dir, 'quickstart'), { recursive: true });
+    const converted = await run(['convert', 'quickstart/compose.yaml', '-o', 'quickstart-k8s']);
+    expect(converted.code, converted.stderr).toBe(0);
+    expect((await run(['diff', 'quickstart/compose.yaml', 'quickstart-k8s'])).code).toBe(0);
+    const password = readFileSync(join(quickstart, 'db_password.txt'), 'utf8').trim();
+    const base64 = Buffer.from(password).toString('base64').slice(0, 12);
+    await mkdir(join(dir, 'nothing'));
+    for (const output of ['unified', 'summary', 'json']) {
+      // Every object added, Secrets included (once the converter makes them from `secrets:`).
+      const added = await run(['diff', 'nothing', 'quickstart', '--output', output, '--context', '1000']);
+      expect(added.code).toBe(1);
+      for (const text of [added.stdout, added.stderr]) {
+        expect(text).not.toContain(password);
+        expect(text).not.toContain(base64);
+      }
+    }
   });
 });
