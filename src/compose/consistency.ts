@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, DiagnosticSink, ObjectRef } from '../diagnostics.js';
 import type { Span } from '../source/span.js';
-import { closest } from './did-you-mean.js';
+import { didYouMeanSuffix } from './did-you-mean.js';
 import type { Service } from './model.js';
 import type { NormalizedProject } from './normalize/index.js';
 
@@ -33,8 +33,7 @@ export function checkConsistency(project: NormalizedProject, disabled: DisabledS
     const problem = (code: string, message: string, at: Span, hint?: string, extra: Partial<Diagnostic> = {}) =>
       report({ code, severity: 'error', message, ...at, object, ...(hint ? { hint } : {}), ...extra });
     const undefinedRef = (code: string, what: string, name: string, known: Set<string>, at: Span, key: string) => {
-      const near = closest(name, known);
-      problem(code, `service ${s.name} uses ${what} ${name}, which is not defined`, at, near ? `Did you mean '${near}'?` : `Define it under the top-level ${key} key.`);
+      problem(code, `service ${s.name} uses ${what} ${name}, which is not defined${didYouMeanSuffix(name, known)}`, at, `Define it under the top-level ${key} key.`);
     };
     for (const m of s.volumes) {
       if (m.type === 'volume' && m.source !== undefined && !volumes.has(m.source)) undefinedRef(UNDEFINED_VOLUME, 'volume', m.source, volumes, m.span, 'volumes');
@@ -58,8 +57,7 @@ export function checkConsistency(project: NormalizedProject, disabled: DisabledS
         }
         continue;
       }
-      const near = closest(d.service, services.keys());
-      problem(UNDEFINED_SERVICE, `service ${s.name} depends on ${d.service}, which is not a service of the project`, d.span, near ? `Did you mean '${near}'?` : undefined);
+      problem(UNDEFINED_SERVICE, `service ${s.name} depends on ${d.service}, which is not a service of the project${didYouMeanSuffix(d.service, services.keys())}`, d.span);
     }
     const shared = /^(service):(.+)$/.exec(s.networkMode ?? '');
     if (shared && !services.has(shared[2]!) && !disabled.has(shared[2]!)) {

@@ -39,8 +39,8 @@ function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length]!;
 }
 
-/** ` (did you mean 'x'?)`-style hint text, or undefined. */
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+/** `; did you mean 'x'?` to end a message with, or the empty string when no candidate is close. */
+export function didYouMeanSuffix(word: string, candidates: Iterable<string>): string {
   const c = closest(word, candidates);
-  return c === undefined ? undefined : `Did you mean '${c}'?`;
+  return c === undefined ? '' : `; did you mean '${c}'?`;
 }

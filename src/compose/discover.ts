@@ -6,7 +6,7 @@
  */
 import { posix } from 'node:path';
 import type { LoaderContext } from './loader-context.js';
-import type { FileRef } from './read.js';
+import { UNREADABLE, type FileRef } from './read.js';
 import { lookupIn, type Environment } from './variables.js';
 
 export const NO_COMPOSE_FILE = 'compose/no-file';
@@ -44,6 +44,7 @@ export async function discoverFiles(given: readonly string[], env: Environment, 
   ctx.unreadable = true;
   ctx.report({
     code: NO_COMPOSE_FILE,
+    messageId: UNREADABLE,
     severity: 'error',
     message: `no Compose file found in ${ctx.cwd} or its parent directories (looked for ${DEFAULT_FILE_NAMES.join(', ')})`,
     hint: 'Name the files with -f, or set COMPOSE_FILE.',

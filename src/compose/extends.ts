@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import type { DiagnosticSink, ObjectRef } from '../diagnostics.js';
 import type { Located, LocatedMap } from '../source/located.js';
 import type { Span } from '../source/span.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMeanSuffix } from './did-you-mean.js';
 import { mapValue, stringValue, withEntry, withoutEntry } from './located-nodes.js';
 import type { LoaderContext } from './loader-context.js';
 import { mergeNode } from './merge.js';
@@ -91,12 +91,12 @@ export class ExtendsResolver {
     const base = from.services?.entries.find((e) => e.key === target.service.text);
     if (!base) {
       const candidates = from.services?.entries.map((e) => e.key) ?? [];
-      const hint = didYouMean(target.service.text, candidates);
+      const suggestion = didYouMeanSuffix(target.service.text, candidates);
       this.report({
         code: EXTENDS_UNKNOWN_SERVICE,
         severity: 'error',
-        message: `service ${name} extends ${target.service.text}, which is not a service of ${target.file ? target.file.text : 'this file'}`,
-        ...(hint ? { hint } : candidates.length > 0 ? { hint: `Services there: ${candidates.slice(0, 10).join(', ')}.` } : {}),
+        message: `service ${name} extends ${target.service.text}, which is not a service of ${target.file ? target.file.text : 'this file'}${suggestion}`,
+        ...(!suggestion && candidates.length > 0 ? { hint: `Services there: ${candidates.slice(0, 10).join(', ')}.` } : {}),
         ...target.service.at,
         object,
       });

@@ -16,6 +16,9 @@ export const OBSOLETE_VERSION = 'compose/obsolete-version';
 
 export const STDIN_PATH = '<stdin>';
 
+/** `messageId` of the problems that make the whole run unreadable (exit 2): a named file, or no file at all. */
+export const UNREADABLE = 'unreadable';
+
 export type FileRef = { kind: 'file'; path: string } | { kind: 'stdin' };
 
 /**
@@ -132,18 +135,22 @@ export async function readText(
 }
 
 const REASONS: Record<Exclude<FileRead, { ok: true }>['reason'], string> = {
-  missing: 'no such file',
-  directory: 'is a directory, not a file',
+  missing: 'no such file or directory',
+  directory: 'a directory, not a file',
   unreadable: 'cannot be read',
-  'not-a-file': 'is not a regular file (a FIFO, socket or device)',
-  'too-large': 'is too large to read',
+  'not-a-file': 'not a regular file (a FIFO, socket or device)',
+  'too-large': 'too large to read',
 };
 
+/**
+ * Named by another file (`origin`): an error there, naming the path. Named by the user (or found by
+ * discovery): an error on the file itself, whose message is just the reason, and the run is unreadable.
+ */
 function reportUnreadable(path: string, read: Exclude<FileRead, { ok: true }>, ctx: LoaderContext, origin: Span | undefined): void {
-  const detail = read.reason === 'unreadable' ? `${REASONS.unreadable} (${read.message})` : REASONS[read.reason];
+  const detail = read.reason === 'unreadable' ? `${REASONS.unreadable} (${read.message.replace(`${path}: `, '')})` : REASONS[read.reason];
   const d: Diagnostic = origin
     ? { code: UNREADABLE_FILE, severity: 'error', message: `${path}: ${detail}`, ...origin }
-    : { code: UNREADABLE_FILE, severity: 'error', message: `${path}: ${detail}`, file: path, line: 1, column: 1 };
+    : { code: UNREADABLE_FILE, messageId: UNREADABLE, severity: 'error', message: detail, file: path, line: 1, column: 1 };
   if (!origin) ctx.unreadable = true;
   ctx.report(d);
 }

@@ -7,7 +7,7 @@ import type { DiagnosticSink, FieldPath } from '../diagnostics.js';
 import { loadGenerated } from '../generated.js';
 import type { Located, LocatedMap } from '../source/located.js';
 import type { Span } from '../source/span.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMeanSuffix } from './did-you-mean.js';
 import { describePath } from './field-names.js';
 import { serviceOf } from './interpolate-tree.js';
 import { plainOf } from './located-nodes.js';
@@ -166,8 +166,16 @@ function toDiagnostic(e: Placed) {
         };
       }
       const extensions = Object.keys(e.parentSchema?.patternProperties ?? {}).includes('^x-');
-      const hint = didYouMean(key, keys) ?? (extensions ? 'Custom keys must start with x- (extension fields).' : `Allowed keys: ${keys.join(', ')}.`);
-      return { ...base, path: childPath, code: UNKNOWN_KEY, message: `unknown key '${key}' in ${where === 'the file' ? 'the top level' : where}`, hint, ...at(span) };
+      const suggestion = didYouMeanSuffix(key, keys);
+      const hint = extensions ? 'Custom keys must start with x- (extension fields).' : `Allowed keys: ${keys.join(', ')}.`;
+      return {
+        ...base,
+        path: childPath,
+        code: UNKNOWN_KEY,
+        message: `unknown key '${key}' in ${where === 'the file' ? 'the top level' : where}${suggestion}`,
+        ...(suggestion ? {} : { hint }),
+        ...at(span),
+      };
     }
     case 'required':
       return {
@@ -185,12 +193,11 @@ function toDiagnostic(e: Placed) {
       };
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[] | undefined)?.map(String) ?? [];
-      const hint = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
+      const suggestion = typeof e.data === 'string' ? didYouMeanSuffix(e.data, allowed) : '';
       return {
         ...base,
         code: SCHEMA_VALUE,
-        message: `${where} must be one of ${allowed.map((v) => `'${v}'`).join(', ')}, not ${JSON.stringify(e.data)}`,
-        ...(hint ? { hint } : {}),
+        message: `${where} must be one of ${allowed.map((v) => `'${v}'`).join(', ')}, not ${JSON.stringify(e.data)}${suggestion}`,
         ...at(node.span),
       };
     }
