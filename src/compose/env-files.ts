@@ -44,7 +44,7 @@ export async function fillEnvFiles(services: readonly Service[], env: Environmen
       }
       let pending = texts.get(file.resolved);
       if (!pending) {
-        pending = readText({ kind: 'file', path: file.resolved }, ctx, file.span);
+        pending = readText({ kind: 'file', path: file.resolved }, ctx, { at: file.span, name: file.path });
         texts.set(file.resolved, pending);
       }
       const text = await pending;

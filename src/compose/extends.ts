@@ -11,7 +11,7 @@ import type { Located, LocatedMap } from '../source/located.js';
 import type { Span } from '../source/span.js';
 import { didYouMeanSuffix } from './did-you-mean.js';
 import { mapValue, stringValue, withEntry, withoutEntry } from './located-nodes.js';
-import type { LoaderContext } from './loader-context.js';
+import type { LoaderContext, Origin } from './loader-context.js';
 import { mergeNode } from './merge.js';
 import { readComposeFile } from './read.js';
 import { rebaseService } from './rebase.js';
@@ -86,7 +86,7 @@ export class ExtendsResolver {
       });
       return own;
     }
-    const from = target.file ? await this.otherFile(targetPath, target.file.at) : source;
+    const from = target.file ? await this.otherFile(targetPath, { at: target.file.at, name: target.file.text }) : source;
     if (!from) return this.finish(key, own);
     const base = from.services?.entries.find((e) => e.key === target.service.text);
     if (!base) {
@@ -113,17 +113,17 @@ export class ExtendsResolver {
     return value;
   }
 
-  private otherFile(path: string, at: Span): Promise<ServiceSource | undefined> {
+  private otherFile(path: string, origin: Origin): Promise<ServiceSource | undefined> {
     let pending = this.files.get(path);
     if (!pending) {
-      pending = this.loadOtherFile(path, at);
+      pending = this.loadOtherFile(path, origin);
       this.files.set(path, pending);
     }
     return pending;
   }
 
-  private async loadOtherFile(path: string, at: Span): Promise<ServiceSource | undefined> {
-    const parsed = await readComposeFile({ kind: 'file', path }, this.ctx, at);
+  private async loadOtherFile(path: string, origin: Origin): Promise<ServiceSource | undefined> {
+    const parsed = await readComposeFile({ kind: 'file', path }, this.ctx, origin);
     if (!parsed) return undefined;
     let services: LocatedMap | undefined;
     for (const doc of parsed.documents) {

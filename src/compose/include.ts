@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 import type { Located, LocatedEntry, LocatedMap } from '../source/located.js';
 import type { Span } from '../source/span.js';
 import { mapValue, sameValue, stringValue, withEntry, withoutEntry } from './located-nodes.js';
-import type { Layer, LoaderContext } from './loader-context.js';
+import type { Layer, LoaderContext, Origin } from './loader-context.js';
 import type { FileRef } from './read.js';
 import { rebaseProject } from './rebase.js';
 import { readVariableFiles, withDefaults } from './variables.js';
@@ -19,7 +19,7 @@ export const INCLUDE_CONFLICT = 'compose/include-conflict';
 export interface LayerFile {
   ref: FileRef;
   /** Where the file is named, when another file names it. */
-  origin?: Span;
+  origin?: Origin;
 }
 
 /** Loads a project layer (its files read, interpolated, extended, included and merged). */
@@ -42,12 +42,13 @@ interface IncludeEntry {
 export async function applyInclude(doc: LocatedMap, layer: Layer, ctx: LoaderContext, loadLayer: LayerLoader): Promise<LocatedMap> {
   const include = mapValue(doc, 'include');
   if (include === undefined) return doc;
-  let out = withoutEntry(doc, 'include');
+  const out = withoutEntry(doc, 'include');
   if (include.kind !== 'seq') return out;
+  const imported: LocatedMap[] = [];
   for (const item of include.items) {
     const entry = includeEntry(item);
     if (!entry || entry.paths.length === 0) continue;
-    const files = entry.paths.map((p) => ({ ref: { kind: 'file', path: posix.resolve(layer.workingDir, p.text) } as const, origin: p.at }));
+    const files = entry.paths.map((p) => ({ ref: { kind: 'file', path: posix.resolve(layer.workingDir, p.text) } as const, origin: { at: p.at, name: p.text } }));
     const first = files[0]!.ref.path;
     const real = (await ctx.host.realPath(first)) ?? first;
     if (layer.includedFrom.includes(real)) {
@@ -62,14 +63,14 @@ export async function applyInclude(doc: LocatedMap, layer: Layer, ctx: LoaderCon
     }
     const projectDir = entry.projectDirectory ? posix.resolve(layer.workingDir, entry.projectDirectory.text) : posix.dirname(first);
     const envFiles = entry.envFiles.length
-      ? entry.envFiles.map((f) => ({ path: posix.resolve(layer.workingDir, f.text), required: true, origin: f.at }))
+      ? entry.envFiles.map((f) => ({ path: posix.resolve(layer.workingDir, f.text), required: true, origin: { at: f.at, name: f.text } }))
       : [{ path: posix.join(projectDir, '.env'), required: false }];
     const variables = await readVariableFiles(envFiles, layer.env, ctx);
     const child: Layer = { workingDir: projectDir, env: withDefaults(layer.env, variables), includedFrom: [...layer.includedFrom, real] };
     const included = await loadLayer(files, child);
-    if (included) out = importResources(out, rebaseProject(included, projectDir), ctx);
+    if (included) imported.push(rebaseProject(included, projectDir));
   }
-  return out;
+  return importResources(out, imported, ctx);
 }
 
 function includeEntry(item: Located): IncludeEntry | undefined {
@@ -94,32 +95,39 @@ function stringsOf(node: Located | undefined): Named[] {
   });
 }
 
-function importResources(target: LocatedMap, source: LocatedMap, ctx: LoaderContext): LocatedMap {
+/** Resources of the included projects, in include order, ahead of the file's own; a clash that differs is an error. */
+function importResources(target: LocatedMap, sources: readonly LocatedMap[], ctx: LoaderContext): LocatedMap {
   let out = target;
   for (const key of RESOURCES) {
-    const from = mapValue(source, key);
-    if (from?.kind !== 'map' || from.entries.length === 0) continue;
     const existing = mapValue(out, key);
     const own = existing?.kind === 'map' ? existing.entries : [];
+    const taken = new Map<string, LocatedEntry>(own.map((e) => [e.key, e]));
     const imported: LocatedEntry[] = [];
-    for (const e of from.entries) {
-      const clash = own.find((o) => o.key === e.key);
-      if (!clash) imported.push(e);
-      else if (!sameValue(clash.value, e.value)) {
-        ctx.report({
-          code: INCLUDE_CONFLICT,
-          severity: 'error',
-          message: `${key}.${e.key} is defined here and, differently, in an included project`,
-          hint: 'Rename one of them, or remove this definition and keep the included one.',
-          ...clash.keySpan,
-          related: [{ message: 'the included definition', ...e.keySpan }],
-          ...(key === 'services' ? { object: { kind: 'ComposeService', name: e.key } } : {}),
-        });
+    let span: Span | undefined;
+    for (const source of sources) {
+      const from = mapValue(source, key);
+      if (from?.kind !== 'map') continue;
+      span ??= from.span;
+      for (const e of from.entries) {
+        const clash = taken.get(e.key);
+        if (!clash) {
+          taken.set(e.key, e);
+          imported.push(e);
+        } else if (!sameValue(clash.value, e.value)) {
+          ctx.report({
+            code: INCLUDE_CONFLICT,
+            severity: 'error',
+            message: `${key}.${e.key} is defined twice, differently: here and in an included project`,
+            hint: 'Rename one of them, or keep a single definition.',
+            ...clash.keySpan,
+            related: [{ message: 'the other definition', ...e.keySpan }],
+            ...(key === 'services' ? { object: { kind: 'ComposeService', name: e.key } } : {}),
+          });
+        }
       }
     }
     if (imported.length === 0) continue;
-    const span = existing?.span ?? from.span;
-    out = withEntry(out, key, { kind: 'map', entries: [...imported, ...own], span }, mapKeySpan(out, key) ?? from.span);
+    out = withEntry(out, key, { kind: 'map', entries: [...imported, ...own], span: existing?.span ?? span! }, mapKeySpan(out, key) ?? span);
   }
   return out;
 }

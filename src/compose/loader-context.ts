@@ -3,6 +3,7 @@ import type { DiagnosticSink } from '../diagnostics.js';
 import type { FileHost } from '../host.js';
 import type { LineIndex } from '../source/lines.js';
 import type { LocatedMap } from '../source/located.js';
+import type { Span } from '../source/span.js';
 
 export interface LoaderContext {
   host: FileHost;
@@ -16,6 +17,12 @@ export interface LoaderContext {
   stdin?: () => Promise<Uint8Array>;
   /** Set when a file named on the command line (or discovery) cannot be read at all: exit 2. */
   unreadable: boolean;
+}
+
+/** Where a file is named by another file (extends, include, env_file): the reference, as written. */
+export interface Origin {
+  at: Span;
+  name: string;
 }
 
 /** A parsed Compose file: its documents that are mappings, before interpolation. */

@@ -6,8 +6,7 @@ import { posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FileRead } from '../host.js';
 import { decodeSource, LineIndex, parseLocatedStream, type Located, type LocatedMap } from '../source/index.js';
-import type { Span } from '../source/span.js';
-import type { ComposeSource, LoaderContext } from './loader-context.js';
+import type { ComposeSource, LoaderContext, Origin } from './loader-context.js';
 
 export const UNREADABLE_FILE = 'compose/unreadable-file';
 export const EMPTY_FILE = 'compose/empty-file';
@@ -25,7 +24,7 @@ export type FileRef = { kind: 'file'; path: string } | { kind: 'stdin' };
  * Read and parse a Compose file (once per path). `origin` is where another file names it (extends,
  * include): problems are then reported there, and do not make the whole run unreadable.
  */
-export function readComposeFile(ref: FileRef, ctx: LoaderContext, origin?: Span): Promise<ComposeSource | undefined> {
+export function readComposeFile(ref: FileRef, ctx: LoaderContext, origin?: Origin): Promise<ComposeSource | undefined> {
   const key = ref.kind === 'stdin' ? STDIN_PATH : ref.path;
   let pending = ctx.parsed.get(key);
   if (!pending) {
@@ -35,7 +34,7 @@ export function readComposeFile(ref: FileRef, ctx: LoaderContext, origin?: Span)
   return pending;
 }
 
-async function parseComposeFile(ref: FileRef, ctx: LoaderContext, origin: Span | undefined): Promise<ComposeSource | undefined> {
+async function parseComposeFile(ref: FileRef, ctx: LoaderContext, origin: Origin | undefined): Promise<ComposeSource | undefined> {
   const path = ref.kind === 'stdin' ? STDIN_PATH : ref.path;
   const text = await readText(ref, ctx, origin);
   if (text === undefined) return undefined;
@@ -111,7 +110,7 @@ export interface TextFile {
 export async function readText(
   ref: FileRef,
   ctx: LoaderContext,
-  origin?: Span,
+  origin?: Origin,
   options: { ignoreMissing?: boolean } = {},
 ): Promise<TextFile | undefined> {
   const path = ref.kind === 'stdin' ? STDIN_PATH : ref.path;
@@ -146,10 +145,10 @@ const REASONS: Record<Exclude<FileRead, { ok: true }>['reason'], string> = {
  * Named by another file (`origin`): an error there, naming the path. Named by the user (or found by
  * discovery): an error on the file itself, whose message is just the reason, and the run is unreadable.
  */
-function reportUnreadable(path: string, read: Exclude<FileRead, { ok: true }>, ctx: LoaderContext, origin: Span | undefined): void {
+function reportUnreadable(path: string, read: Exclude<FileRead, { ok: true }>, ctx: LoaderContext, origin: Origin | undefined): void {
   const detail = read.reason === 'unreadable' ? `${REASONS.unreadable} (${read.message.replace(`${path}: `, '')})` : REASONS[read.reason];
   const d: Diagnostic = origin
-    ? { code: UNREADABLE_FILE, severity: 'error', message: `${path}: ${detail}`, ...origin }
+    ? { code: UNREADABLE_FILE, severity: 'error', message: `${origin.name}: ${detail}`, ...origin.at }
     : { code: UNREADABLE_FILE, messageId: UNREADABLE, severity: 'error', message: detail, file: path, line: 1, column: 1 };
   if (!origin) ctx.unreadable = true;
   ctx.report(d);

@@ -2,10 +2,9 @@
  * The variables a project is interpolated with: the process environment, then the project's `.env` (or
  * the `--env-file` files, later files overriding earlier ones). The process environment always wins.
  */
-import type { Span } from '../source/span.js';
 import { parseDotenv } from './dotenv.js';
 import type { VariableLookup } from './interpolate.js';
-import type { LoaderContext } from './loader-context.js';
+import type { LoaderContext, Origin } from './loader-context.js';
 import { readText } from './read.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -16,7 +15,7 @@ export interface VariableFile {
   /** A missing optional file (the default `.env`) is not a problem. */
   required: boolean;
   /** Where the file is named (an `include` entry), for problems. */
-  origin?: Span;
+  origin?: Origin;
 }
 
 /**
