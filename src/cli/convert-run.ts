@@ -9,7 +9,7 @@ import { loadProject } from '../compose/index.js';
 import { translateProject } from '../translate/index.js';
 import { toJsonList, toYamlStream } from '../translate/serialize.js';
 import type { ConvertCommandOptions } from './commands/convert.js';
-import { diskHost } from './disk-host.js';
+import { fileHost } from './file-host.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
 import type { CommandContext } from './main.js';
 import { displayPath } from './manifest-files.js';
@@ -41,7 +41,7 @@ function shownDiagnostic(cwd: string, d: Diagnostic): Diagnostic {
 export async function runConvert(options: ConvertCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   checkOptions(options);
-  const host = diskHost();
+  const host = fileHost();
   const printAll = (diagnostics: readonly Diagnostic[]) => {
     for (const d of sortDiagnostics(diagnostics.map((x) => shownDiagnostic(io.cwd, x)))) io.stderr.write(`${formatDiagnosticLine(d)}\n`);
   };

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { diskHost } from '../../src/cli/disk-host.js';
+import { fileHost as diskHost } from '../../src/cli/file-host.js';
 import { formatDiagnosticLine } from '../../src/diagnostics.js';
 import { validateObject } from '../../src/k8s/schema/index.js';
 import { lint } from '../../src/lint/index.js';
@@ -15,6 +15,15 @@ import { corpusDir, describeCorpus, hasCorpus } from '../helpers/corpus.js';
 import { loadFixture } from './load-fixture.js';
 
 const root = join(corpusDir, 'compose', 'awesome-compose');
+
+/**
+ * Lint errors the conversion cannot avoid, asserted exactly (the test fails when they change). pihole's .env
+ * gives REV_SERVER_TARGET the user's LAN router, 192.168.178.1: a host outside the cluster that pihole needs as
+ * an IP, which hardcoded-pod-ip reads as a pod address (an RFC 1918 address). Reported to the lint rule's owner.
+ */
+const KNOWN_LINT_ERRORS: Readonly<Record<string, string[]>> = {
+  'pihole-cloudflared-DoH': ['hardcoded-pod-ip REV_SERVER_TARGET'],
+};
 const projects = hasCorpus ? readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort() : [];
 
 describeCorpus('awesome-compose converts cleanly', () => {
@@ -32,7 +41,9 @@ describeCorpus('awesome-compose converts cleanly', () => {
       expect({ object: `${object.kind}/${object.metadata.name}`, ...checked }).toEqual({ object: `${object.kind}/${object.metadata.name}`, status: 'valid' });
     }
     const yaml = toYamlStream(result.objects);
-    expect(lint([{ path: `${name}.yaml`, text: yaml }]).diagnostics.filter((d) => d.severity === 'error').map(formatDiagnosticLine)).toEqual([]);
+    const lintErrors = lint([{ path: `${name}.yaml`, text: yaml }]).diagnostics.filter((d) => d.severity === 'error');
+    const known = KNOWN_LINT_ERRORS[name] ?? [];
+    expect(lintErrors.map((d) => (known.some((k) => d.message.includes(k.split(' ')[1]!) && d.code === k.split(' ')[0]) ? 'known' : formatDiagnosticLine(d)))).toEqual(known.map(() => 'known'));
     expect(toYamlStream((await convert()).objects)).toBe(yaml);
   });
 });

@@ -7,13 +7,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { diskHost } from '../../src/cli/disk-host.js';
+import { fileHost as diskHost } from '../../src/cli/file-host.js';
 import { formatDiagnosticLine, sortDiagnostics } from '../../src/diagnostics.js';
 import { validateObject } from '../../src/k8s/schema/index.js';
 import { lint } from '../../src/lint/index.js';
 import { translateProject, type TranslateOptions } from '../../src/translate/index.js';
 import { toYamlStream } from '../../src/translate/serialize.js';
-import { loadFixture } from './load-fixture.js';
+import { loadFixture, relativeTo } from './load-fixture.js';
 
 const root = fileURLToPath(new URL('../../fixtures/convert/', import.meta.url));
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -44,7 +44,7 @@ async function convertCase(name: string) {
   const loaded = await loadFixture(dir, diskHost());
   if (!loaded.project) return { yaml: '', objects: [], diagnostics: loaded.diagnostics };
   const result = await translateProject(loaded.project, { host: diskHost(), ...options });
-  return { yaml: toYamlStream(result.objects), objects: result.objects, diagnostics: sortDiagnostics([...loaded.diagnostics, ...result.diagnostics]) };
+  return { yaml: toYamlStream(result.objects), objects: result.objects, diagnostics: sortDiagnostics([...loaded.diagnostics, ...result.diagnostics.map((d) => relativeTo(dir, d))]) };
 }
 
 function golden(file: string, actual: string): void {
