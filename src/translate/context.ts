@@ -86,7 +86,7 @@ export interface TranslateContext {
   readonly serviceNames: ReadonlyMap<string, string>;
   /** Compose services by Compose name (an index: parts never scan the service list for one service). */
   readonly servicesByName: ReadonlyMap<string, Service>;
-  /** Compose services that get a Kubernetes Service (they have `ports` or `expose`), by Compose name. */
+  /** Compose services that get a Kubernetes Service (`ports` or `expose`, and not a sidecar), by Compose name. */
   readonly exposedServices: ReadonlySet<string>;
   readonly diagnostics: Diagnostic[];
   report(severity: Severity, code: string, at: At, message: string, extras?: ReportExtras): void;
@@ -188,7 +188,10 @@ export function createContext(
   diagnostics: Diagnostic[] = [],
 ): TranslateContext {
   const servicesByName = new Map(project.services.map((s) => [s.name, s] as const));
-  const exposedServices = new Set(project.services.filter((s) => s.ports.length > 0 || s.expose.length > 0).map((s) => s.name));
+  // A sidecar (network_mode: service:X) gets no Service of its own, whatever it lists.
+  const exposedServices = new Set(
+    project.services.filter((s) => (s.ports.length > 0 || s.expose.length > 0) && !(s.networkMode ?? '').startsWith('service:')).map((s) => s.name),
+  );
   const objects: KubeObject[] = [];
   const byIdentity = new Map<string, { object: KubeObject; origin: At; canonical: string }>();
   const report = (severity: Severity, code: string, at: At, message: string, extras: ReportExtras = {}): void => {

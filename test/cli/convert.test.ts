@@ -99,6 +99,13 @@ describe('shipshape convert -o DIR', () => {
     expect(second.code).toBe(0);
     expect(second.stderr).toContain('wrote 0 file(s)');
   });
+  test('the output lints with no error (shipshape lint on the directory)', async () => {
+    const out = join(dir, 'k8s');
+    expect((await runCli(['convert', quickstart, '-o', out, '--namespace', 'shop'], { cwd: repo })).code).toBe(0);
+    const linted = await runCli(['lint', out, '--format', 'json'], { cwd: repo });
+    expect(linted.stderr).toBe('');
+    expect(linted.code).toBe(0);
+  });
   test('a hand-written file in the way: exit 2, nothing written; --force overwrites', async () => {
     const out = join(dir, 'k8s');
     await runCli(['convert', quickstart, '-o', out], { cwd: repo });
