@@ -69,31 +69,35 @@ for (const [pattern, kind] of TYPED) {
   node.cast = kind;
 }
 
-/** The type a string at `path` is converted to, if any. */
-export function castKindAt(path: FieldPath): CastKind | undefined {
-  let nodes: TrieNode[] = [trie];
-  for (const part of path) {
+/** A position in the table of typed fields, followed key by key down a tree. */
+export class CastCursor {
+  private constructor(private readonly nodes: readonly TrieNode[]) {}
+
+  static readonly root = new CastCursor([trie]);
+
+  /** The type a string here is converted to, if any. */
+  get cast(): CastKind | undefined {
+    return this.nodes.find((n) => n.cast)?.cast;
+  }
+
+  /** The cursor of a child key or list index; undefined when no typed field lies below it. */
+  child(part: string | number): CastCursor | undefined {
     const next: TrieNode[] = [];
-    for (const n of nodes) {
+    for (const n of this.nodes) {
       const exact = n.children.get(String(part));
       if (exact) next.push(exact);
       const any = n.children.get('*');
       if (any) next.push(any);
     }
-    if (next.length === 0) return undefined;
-    nodes = next;
+    return next.length === 0 ? undefined : new CastCursor(next);
   }
-  return nodes.find((n) => n.cast)?.cast;
 }
 
-/** Whether some typed field lies at or below `path` (to skip casting work in other subtrees). */
-export function mayHoldTypedField(path: FieldPath): boolean {
-  let nodes: TrieNode[] = [trie];
-  for (const part of path) {
-    nodes = nodes.flatMap((n) => [n.children.get(String(part)), n.children.get('*')].filter((x): x is TrieNode => x !== undefined));
-    if (nodes.length === 0) return false;
-  }
-  return true;
+/** The type a string at `path` is converted to, if any. */
+export function castKindAt(path: FieldPath): CastKind | undefined {
+  let cursor: CastCursor | undefined = CastCursor.root;
+  for (const part of path) cursor = cursor?.child(part);
+  return cursor?.cast;
 }
 
 export type CastResult = { ok: true; value: number | boolean } | { ok: false; expected: string };

@@ -6,7 +6,7 @@ import type { Diagnostic, DiagnosticSink, FieldPath, ObjectRef } from '../diagno
 import type { Located, LocatedScalar } from '../source/located.js';
 import type { LineIndex } from '../source/lines.js';
 import { spanOf, type Span } from '../source/span.js';
-import { castKindAt, castString, mayHoldTypedField } from './cast.js';
+import { CastCursor, castString, type CastKind } from './cast.js';
 import { rawOffsetOf, substitute, type TemplateProblem, type VariableLookup } from './interpolate.js';
 import { interpolationDiagnostic } from './interpolation-diagnostics.js';
 import { describePath } from './field-names.js';
@@ -20,18 +20,33 @@ export interface TreeInterpolation {
   texts: ReadonlyMap<string, LineIndex>;
 }
 
-export function interpolateTree(node: Located, ctx: TreeInterpolation, path: FieldPath = []): Located {
+export function interpolateTree(node: Located, ctx: TreeInterpolation, path: FieldPath = [], cursor: CastCursor | undefined = CastCursor.root): Located {
   switch (node.kind) {
     case 'scalar':
-      return interpolateScalar(node, ctx, path);
-    case 'seq':
-      return { ...node, items: node.items.map((item, i) => interpolateTree(item, ctx, [...path, i])) };
-    case 'map':
-      return { ...node, entries: node.entries.map((e) => ({ ...e, value: interpolateTree(e.value, ctx, [...path, e.key]) })) };
+      return interpolateScalar(node, ctx, path, cursor?.cast);
+    case 'seq': {
+      let changed = false;
+      const items = node.items.map((item, i) => {
+        const out = interpolateTree(item, ctx, [...path, i], cursor?.child(i));
+        changed ||= out !== item;
+        return out;
+      });
+      return changed ? { ...node, items } : node;
+    }
+    case 'map': {
+      let changed = false;
+      const entries = node.entries.map((e) => {
+        const value = interpolateTree(e.value, ctx, [...path, e.key], cursor?.child(e.key));
+        if (value === e.value) return e;
+        changed = true;
+        return { ...e, value };
+      });
+      return changed ? { ...node, entries } : node;
+    }
   }
 }
 
-function interpolateScalar(node: LocatedScalar, ctx: TreeInterpolation, path: FieldPath): LocatedScalar {
+function interpolateScalar(node: LocatedScalar, ctx: TreeInterpolation, path: FieldPath, kind: CastKind | undefined): LocatedScalar {
   if (typeof node.value !== 'string') return node;
   let value: string = node.value;
   const interpolated = value.includes('$');
@@ -40,7 +55,6 @@ function interpolateScalar(node: LocatedScalar, ctx: TreeInterpolation, path: Fi
     for (const p of result.problems) ctx.report(withContext(interpolationDiagnostic(p, problemSpan(node, value, p, ctx)), path));
     value = result.value;
   }
-  const kind = mayHoldTypedField(path) ? castKindAt(path) : undefined;
   if (kind === undefined) return interpolated ? { ...node, value } : node;
   const cast = castString(value, kind);
   if (cast.ok) return { ...node, value: cast.value };

@@ -252,19 +252,24 @@ function driversDiffer(base: LocatedMap, over: LocatedMap): boolean {
   return a?.kind === 'scalar' && b?.kind === 'scalar' && a.value !== b.value;
 }
 
-/** The node with `!reset` entries removed and `!override` tags dropped, at every depth. */
+/** The node with `!reset` entries removed and `!override` tags dropped, at every depth (itself when it has no tag). */
 export function withoutResets<T extends Located>(node: T): T {
+  if (!hasTags(node)) return node;
   const plain = untagged(node);
   if (plain.kind === 'map') {
-    if (!plain.entries.some((e) => e.value.tag !== undefined || e.value.kind !== 'scalar')) return plain;
-    const entries = plain.entries.filter((e) => e.value.tag !== '!reset').map((e) => ({ ...e, value: withoutResets(e.value) }));
-    return { ...plain, entries };
+    return { ...plain, entries: plain.entries.filter((e) => e.value.tag !== '!reset').map((e) => ({ ...e, value: withoutResets(e.value) })) };
   }
   if (plain.kind === 'seq') {
-    if (!plain.items.some((i) => i.tag !== undefined || i.kind !== 'scalar')) return plain;
     return { ...plain, items: plain.items.filter((i) => i.tag !== '!reset').map((i) => withoutResets(i)) };
   }
   return plain;
+}
+
+function hasTags(node: Located): boolean {
+  if (node.tag !== undefined) return true;
+  if (node.kind === 'map') return node.entries.some((e) => hasTags(e.value));
+  if (node.kind === 'seq') return node.items.some(hasTags);
+  return false;
 }
 
 function conflict(base: Located, over: Located, path: FieldPath, report: DiagnosticSink): void {
