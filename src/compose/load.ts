@@ -1,7 +1,7 @@
 /**
  * Loading a Compose project, stage by stage:
  *   variables (process environment + .env / --env-file) → discovery → read and parse each file →
- *   project name → per file: interpolate, resolve extends, load includes → merge the files →
+ *   project name → per file: interpolate, load includes, resolve extends → merge the files →
  *   validate against the schema → apply profiles → normalize into the model → read env files →
  *   consistency checks.
  * Every problem is a positioned diagnostic; nothing throws on bad input.
@@ -93,7 +93,7 @@ export async function loadComposeProject(options: LoadOptions): Promise<LoadResu
 
 /**
  * One project layer: the top-level project or an included one. Each file is interpolated with the layer's
- * variables, its services' `extends` resolved and its `include` entries imported, then merged onto the
+ * variables, its `include` entries imported and its services' `extends` resolved, then merged onto the
  * files before it.
  */
 async function loadLayer(files: readonly LayerFile[], layer: Layer, ctx: LoaderContext): Promise<LocatedMap | undefined> {
@@ -108,8 +108,9 @@ async function loadLayer(files: readonly LayerFile[], layer: Layer, ctx: LoaderC
     if (!source) continue;
     for (const doc of source.documents) {
       let d = interpolate(doc);
-      d = await extendsResolver.resolveDocument(d, source.path, self.workingDir);
+      // Includes first, so that a service may extend one an included project defines (as compose-go does).
       d = await applyInclude(d, self, ctx, (included, child) => loadLayer(included, child, ctx));
+      d = await extendsResolver.resolveDocument(d, source.path, self.workingDir);
       merged = merged ? ((mergeNode(merged, d, [], ctx.report) as LocatedMap | undefined) ?? merged) : withoutResets(d);
     }
   }
