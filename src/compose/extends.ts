@@ -68,8 +68,18 @@ export class ExtendsResolver {
     if (ext === undefined || service.kind !== 'map') return service;
     const own = withoutEntry(service, 'extends');
     const target = extendsTarget(ext);
-    if (!target) return this.finish(key, own);
     const object: ObjectRef = { kind: 'ComposeService', name };
+    if (!target) {
+      this.report({
+        code: 'compose/invalid-type',
+        severity: 'error',
+        message: `services.${name}.extends must be a service name, or a mapping with service (and file)`,
+        path: ['services', name, 'extends'],
+        ...ext.span,
+        object,
+      });
+      return this.finish(key, own);
+    }
     const targetPath = target.file ? posix.resolve(source.baseDir, target.file.text) : source.path;
     const targetKey = `${targetPath}\0${target.service.text}`;
     const cycleStart = targetKey === key ? chain.length : chain.findIndex((l) => l.key === targetKey);

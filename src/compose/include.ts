@@ -43,11 +43,17 @@ export async function applyInclude(doc: LocatedMap, layer: Layer, ctx: LoaderCon
   const include = mapValue(doc, 'include');
   if (include === undefined) return doc;
   const out = withoutEntry(doc, 'include');
-  if (include.kind !== 'seq') return out;
+  if (include.kind !== 'seq') {
+    if (include.kind !== 'scalar' || include.value !== null) malformed(include, ['include'], 'include must be a list of paths or of {path, env_file, project_directory}', ctx);
+    return out;
+  }
   const imported: LocatedMap[] = [];
-  for (const item of include.items) {
+  for (const [i, item] of include.items.entries()) {
     const entry = includeEntry(item);
-    if (!entry || entry.paths.length === 0) continue;
+    if (!entry || entry.paths.length === 0) {
+      malformed(item, ['include', i], 'an include entry must be a path, or a mapping whose path is a path or a list of paths', ctx);
+      continue;
+    }
     const files = entry.paths.map((p) => ({ ref: { kind: 'file', path: posix.resolve(layer.workingDir, p.text) } as const, origin: { at: p.at, name: p.text } }));
     const first = files[0]!.ref.path;
     const real = (await ctx.host.realPath(first)) ?? first;
@@ -71,6 +77,10 @@ export async function applyInclude(doc: LocatedMap, layer: Layer, ctx: LoaderCon
     if (included) imported.push(rebaseProject(included, projectDir));
   }
   return importResources(out, imported, ctx);
+}
+
+function malformed(node: Located, path: (string | number)[], message: string, ctx: LoaderContext): void {
+  ctx.report({ code: 'compose/invalid-type', severity: 'error', message, path, ...node.span });
 }
 
 function includeEntry(item: Located): IncludeEntry | undefined {

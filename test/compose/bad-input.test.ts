@@ -184,3 +184,23 @@ describe('bad input: one plain line, exit 2', () => {
     expect(r.lines[0]).toMatch(/^shipshape: -p 'My Project' is not a valid project name/);
   });
 });
+
+describe('bad input: malformed extends and include are reported', () => {
+  test('extends of the wrong shape', async () => {
+    const r = await config({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    extends: [a]\n' });
+    expect(r.code).toBe(1);
+    expect(heads(r.lines)).toEqual(['compose.yaml:4:14 error compose/invalid-type']);
+  });
+
+  test('include of the wrong shape', async () => {
+    const r = await config({ 'compose.yaml': 'include: other.yaml\nservices:\n  web:\n    image: nginx\n' });
+    expect(r.code).toBe(1);
+    expect(heads(r.lines)).toEqual(['compose.yaml:1:10 error compose/invalid-type']);
+  });
+
+  test('an include entry without a path', async () => {
+    const r = await config({ 'compose.yaml': 'include:\n  - env_file: a.env\nservices:\n  web:\n    image: nginx\n' });
+    expect(r.code).toBe(1);
+    expect(heads(r.lines)).toEqual(['compose.yaml:2:5 error compose/invalid-type']);
+  });
+});
