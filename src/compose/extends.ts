@@ -12,7 +12,7 @@ import type { Span } from '../source/span.js';
 import { didYouMeanSuffix } from './did-you-mean.js';
 import { mapValue, stringValue, withEntry, withoutEntry } from './located-nodes.js';
 import type { LoaderContext, Origin } from './loader-context.js';
-import { mergeNode } from './merge.js';
+import { mergeNode, withoutResets } from './merge.js';
 import { readComposeFile } from './read.js';
 import { rebaseService } from './rebase.js';
 
@@ -114,7 +114,7 @@ export class ExtendsResolver {
     }
     let resolvedBase = await this.resolve(from, base.key, [...chain, { key, name, at: target.service.at }]);
     if (target.file) resolvedBase = rebaseService(resolvedBase, from.baseDir);
-    const merged = mergeNode(withoutEntry(asMap(resolvedBase), 'extends'), own, ['services', name], this.report);
+    const merged = mergeNode(withoutResets(withoutEntry(asMap(resolvedBase), 'extends')), own, ['services', name], this.report);
     return this.finish(key, merged ?? own);
   }
 
