@@ -4,10 +4,10 @@ import {
   DEPENDENCY_KEYS, DEPLOY_KEYS, DEVICE_KEYS, HEALTHCHECK_KEYS, PLACEMENT_KEYS, PORT_KEYS, RESOURCE_LIMIT_KEYS, RESOURCE_RESERVATION_KEYS,
   RESOURCES_KEYS, RESTART_POLICY_KEYS, SERVICE_KEYS, SERVICE_NETWORK_KEYS, UPDATE_CONFIG_KEYS, type KeyHandling,
 } from '../../src/translate/unsupported.js';
-import { sharedSchemasDir } from '../helpers/corpus.js';
+import { vendoredComposeSpec } from '../helpers/corpus.js';
 import { convert, project, service, span } from './model-builder.js';
 
-const spec = JSON.parse(readFileSync(`${sharedSchemasDir}compose-spec.json`, 'utf8')) as { $defs: Record<string, any> };
+const spec = JSON.parse(readFileSync(vendoredComposeSpec, 'utf8')) as { $defs: Record<string, any> };
 const defs = spec.$defs;
 const props = (schema: any): string[] => Object.keys(schema?.properties ?? {}).sort();
 const objectOf = (schema: any): any => (schema.oneOf ?? schema.anyOf ?? [schema]).find((s: any) => s.type === 'object' || s.properties) ?? schema;

@@ -6,9 +6,9 @@ import type { Diagnostic } from '../../../src/diagnostics.js';
 import { normalizeProject } from '../../../src/compose/normalize/index.js';
 import { printProject } from '../../../src/compose/print.js';
 import { parseLocatedStream } from '../../../src/source/located.js';
-import { sharedSchemasDir } from '../../helpers/corpus.js';
+import { vendoredComposeSpec } from '../../helpers/corpus.js';
 
-const schema = JSON.parse(readFileSync(`${sharedSchemasDir}compose-spec.json`, 'utf8')) as { $defs: { service: { properties: object } } };
+const schema = JSON.parse(readFileSync(vendoredComposeSpec, 'utf8')) as { $defs: { service: { properties: object } } };
 const serviceKeys = Object.keys(schema.$defs.service.properties);
 
 /** Values of every shape, including the near-misses interpolation produces ("80", "true", ""). */

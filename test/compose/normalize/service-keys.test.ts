@@ -97,8 +97,8 @@ describe('every other key is kept', () => {
 
   test('the typed keys are keys of the specification', async () => {
     const { readFileSync } = await import('node:fs');
-    const { sharedSchemasDir } = await import('../../helpers/corpus.js');
-    const schema = JSON.parse(readFileSync(`${sharedSchemasDir}compose-spec.json`, 'utf8')) as { $defs: { service: { properties: object } } };
+    const { vendoredComposeSpec } = await import('../../helpers/corpus.js');
+    const schema = JSON.parse(readFileSync(vendoredComposeSpec, 'utf8')) as { $defs: { service: { properties: object } } };
     const specKeys = Object.keys(schema.$defs.service.properties);
     expect(TYPED_SERVICE_KEYS.filter((k) => !specKeys.includes(k))).toEqual([]);
   });
