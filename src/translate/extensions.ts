@@ -33,6 +33,19 @@ export interface ServiceSettings {
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   /** Pod `serviceAccountName`. */
   serviceAccountName?: string;
+  /**
+   * Claims for this service's named volumes and PVC bind mounts (x-shipshape `volumes`, kompose.volume.size,
+   * kompose.volume.storage-class). Read by volumes.ts; `--pvc-size` and ReadWriteOnce are the defaults.
+   */
+  volumeClaim?: VolumeClaimSettings;
+}
+
+export type AccessMode = 'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod';
+
+export interface VolumeClaimSettings {
+  size?: { value: string; at: At };
+  storageClassName?: { value: string; at: At };
+  accessModes?: { value: AccessMode[]; at: At };
 }
 
 export function emptySettings(): ServiceSettings {
