@@ -3,44 +3,23 @@
  * the manifests to stdout or a directory, decide the exit code. The only place conversion touches disk,
  * streams and exit codes.
  */
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { countDiagnostics, formatDiagnosticLine, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { loadProject } from '../compose/index.js';
 import { translateProject } from '../translate/index.js';
 import { toJsonList, toYamlStream } from '../translate/serialize.js';
 import type { ConvertCommandOptions } from './commands/convert.js';
 import { fileHost } from './file-host.js';
+import { checkConversionOptions, shownDiagnostic, translateOptions } from './convert-options.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
 import type { CommandContext } from './main.js';
 import { displayPath } from './manifest-files.js';
 import { outputFiles, writeOutputDir } from './output-dir.js';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const QUANTITY = /^(\d+(\.\d+)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
-
-function checkOptions(options: ConvertCommandOptions): void {
-  if (options.namespace !== undefined && (!DNS_LABEL.test(options.namespace) || options.namespace.length > 63)) {
-    throw new UsageError(`--namespace '${options.namespace}' is not a valid namespace name (at most 63 lower-case letters, digits and '-')`);
-  }
-  if (options.pvcSize !== undefined && !QUANTITY.test(options.pvcSize)) {
-    throw new UsageError(`--pvc-size '${options.pvcSize}' is not a Kubernetes quantity (for example 1Gi or 500Mi)`);
-  }
-  if (options.imagePrefix !== undefined && /\s/.test(options.imagePrefix)) {
-    throw new UsageError(`--image-prefix '${options.imagePrefix}' contains white space`);
-  }
-}
-
-/** Paths in diagnostics as the user sees them: relative to the working directory when inside it. */
-function shownDiagnostic(cwd: string, d: Diagnostic): Diagnostic {
-  const shown = (file: string) => (isAbsolute(file) ? displayPath(cwd, file) : file);
-  const out: Diagnostic = { ...d, file: shown(d.file) };
-  if (d.related) out.related = d.related.map((r) => ({ ...r, file: shown(r.file) }));
-  return out;
-}
-
 export async function runConvert(options: ConvertCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  checkOptions(options);
+  checkConversionOptions(options);
+  if (options.diff && options.output === undefined) throw new UsageError('--diff previews what -o DIR would change: give -o DIR');
   const host = fileHost();
   const printAll = (diagnostics: readonly Diagnostic[]) => {
     for (const d of sortDiagnostics(diagnostics.map((x) => shownDiagnostic(io.cwd, x)))) io.stderr.write(`${formatDiagnosticLine(d)}\n`);
@@ -61,15 +40,7 @@ export async function runConvert(options: ConvertCommandOptions, ctx: CommandCon
     return loaded.status === 'unreadable' || !loaded.project ? EXIT_USAGE : EXIT_FINDINGS;
   }
 
-  const result = await translateProject(loaded.project, {
-    host,
-    ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
-    ...(options.imagePrefix !== undefined ? { imagePrefix: options.imagePrefix } : {}),
-    ...(options.pvcSize !== undefined ? { pvcSize: options.pvcSize } : {}),
-    ...(options.bindMounts !== undefined ? { bindMounts: options.bindMounts } : {}),
-    waitForDeps: options.waitForDeps,
-    allowOutsideProject: options.allowOutsideProject,
-  });
+  const result = await translateProject(loaded.project, translateOptions(options, host));
   const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
   printAll(diagnostics);
   const counts = countDiagnostics(diagnostics);
@@ -78,6 +49,16 @@ export async function runConvert(options: ConvertCommandOptions, ctx: CommandCon
     return EXIT_FINDINGS;
   }
 
+  if (options.diff && options.output !== undefined) {
+    // The preview: what writing into the directory would change; nothing is written.
+    const { previewConversion } = await import('./diff-run.js');
+    const label = options.file.length > 0 ? options.file.join(',') : 'compose project';
+    return previewConversion(ctx, result.objects, resolve(io.cwd, options.output), {
+      output: options.diffOutput,
+      showSecrets: options.showSecrets,
+      label,
+    });
+  }
   if (options.output === undefined) {
     io.stdout.write(options.format === 'json' ? toJsonList(result.objects) : toYamlStream(result.objects));
   } else {

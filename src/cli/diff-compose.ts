@@ -3,26 +3,18 @@
  * options as `shipshape convert`, then hand its objects to the diff. Conversion diagnostics come back for
  * stderr; a project that cannot be read is a problem (exit 2).
  */
-import { isAbsolute, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import { resolve } from 'node:path';
 import type { FileHost } from '../host.js';
 import { diffObjectsOfValues } from '../diff/objects.js';
-import type { BindMountPolicy } from '../translate/context.js';
+import { shownDiagnostic as shown, translateOptions, type ConversionOptions } from './convert-options.js';
 import type { SideRead } from './diff-sides.js';
 import type { Io } from './io.js';
-import { displayPath } from './manifest-files.js';
 
 /** The `convert` options that apply to Compose sides. */
-export interface ComposeSideOptions {
+export interface ComposeSideOptions extends ConversionOptions {
   envFiles: readonly string[];
   profiles: readonly string[];
   projectName?: string;
-  namespace?: string;
-  imagePrefix?: string;
-  pvcSize?: string;
-  bindMounts?: BindMountPolicy;
-  waitForDeps: boolean;
-  allowOutsideProject: boolean;
 }
 
 export interface ComposeInput {
@@ -33,14 +25,6 @@ export interface ComposeInput {
   stdin?: () => Promise<Uint8Array>;
   /** How the side is named in headers (`compose.yaml`). */
   label: string;
-}
-
-/** Paths in diagnostics as the user sees them: relative to the working directory when inside it. */
-function shown(cwd: string, d: Diagnostic): Diagnostic {
-  const path = (file: string) => (isAbsolute(file) ? displayPath(cwd, file) : file);
-  const out: Diagnostic = { ...d, file: path(d.file) };
-  if (d.related) out.related = d.related.map((r) => ({ ...r, file: path(r.file) }));
-  return out;
 }
 
 export async function convertComposeSide(
@@ -68,16 +52,8 @@ export async function convertComposeSide(
   if (loaded.status === 'unreadable' || !loaded.project) {
     return { objects: [], diagnostics, problems: [`cannot read the Compose project ${input.label}`], notes: [] };
   }
-  const result = await translateProject(loaded.project, {
-    host,
-    ...(compose.namespace !== undefined ? { namespace: compose.namespace } : {}),
-    ...(compose.imagePrefix !== undefined ? { imagePrefix: compose.imagePrefix } : {}),
-    ...(compose.pvcSize !== undefined ? { pvcSize: compose.pvcSize } : {}),
-    ...(compose.bindMounts !== undefined ? { bindMounts: compose.bindMounts } : {}),
-    waitForDeps: compose.waitForDeps,
-    allowOutsideProject: compose.allowOutsideProject,
-  });
+  const result = await translateProject(loaded.project, translateOptions(compose, host));
   diagnostics.push(...result.diagnostics.map((d) => shown(io.cwd, d)));
   const objects = diffObjectsOfValues(result.objects, { defaultNamespace: options.defaultNamespace, sourceFile: input.label });
-  return { objects, diagnostics, problems: [], notes: [] };
+  return { objects, diagnostics, problems: [], notes: [], converted: input.label };
 }

@@ -13,12 +13,12 @@ import type { DiffCommandOptions } from './commands/diff.js';
 import type { ComposeSideOptions } from './diff-compose.js';
 import { readSide, type SideRead } from './diff-sides.js';
 import { diskHost } from './disk-host.js';
+import { checkConversionOptions } from './convert-options.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
 import { colorEnabled, type Io } from './io.js';
 import type { CommandContext } from './main.js';
 
 export const DEFAULT_NAMESPACE = 'default';
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** How the result is printed. */
 export interface PrintOptions {
@@ -26,12 +26,6 @@ export interface PrintOptions {
   color: 'auto' | 'always' | 'never';
   context: number;
   showSecrets: boolean;
-}
-
-function checkNamespace(namespace: string | undefined): void {
-  if (namespace !== undefined && (!DNS_LABEL.test(namespace) || namespace.length > 63)) {
-    throw new UsageError(`--namespace '${namespace}' is not a valid namespace name (at most 63 lower-case letters, digits and '-')`);
-  }
 }
 
 function composeOptions(options: DiffCommandOptions): ComposeSideOptions {
@@ -82,18 +76,27 @@ function finish(io: Io, left: SideRead, right: SideRead, print: PrintOptions): n
 
 export async function runDiff(leftArg: string, rightArg: string, options: DiffCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  checkNamespace(options.namespace);
+  checkConversionOptions(options);
   if (leftArg === '-' && rightArg === '-') throw new UsageError("'-' (standard input) can be one side only");
   const host = diskHost();
   const sideOptions = { defaultNamespace: options.namespace ?? DEFAULT_NAMESPACE, compose: composeOptions(options) };
   const left = await readSide({ arg: leftArg, as: options.leftCompose ? 'compose' : 'detect' }, sideOptions, io, host);
   const right = await readSide({ arg: rightArg, as: options.rightCompose ? 'compose' : 'detect' }, sideOptions, io, host);
-  return finish(io, left, right, {
+  // A conversion is always what would be: against manifests, it is the new side, whichever argument it was.
+  if (left.converted !== undefined && right.converted === undefined && right.problems.length === 0) {
+    io.stderr.write(`shipshape: note: ${rightArg} is the old side and the conversion of ${left.converted} the new one (a Compose side is always new)\n`);
+    return finish(io, right, left, printOptions(options));
+  }
+  return finish(io, left, right, printOptions(options));
+}
+
+function printOptions(options: DiffCommandOptions): PrintOptions {
+  return {
     output: options.output,
     color: options.color,
     context: options.context,
     showSecrets: options.showSecrets,
-  });
+  };
 }
 
 /** Options of the `convert -o DIR --diff` preview; every field has the `shipshape diff` default. */

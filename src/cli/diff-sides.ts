@@ -37,6 +37,8 @@ export interface SideRead {
   problems: string[];
   /** Notes for stderr (an empty directory). */
   notes: string[];
+  /** Set when the side is a converted Compose project: how it is named. */
+  converted?: string;
 }
 
 function empty(): SideRead {

@@ -64,8 +64,18 @@ describe('shipshape diff: Compose against an older conversion', () => {
     const result = await run(['diff', 'project/compose.yaml', 'k8s', '--output', 'summary']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^~ Deployment default\/api: spec\.replicas, /m);
-    expect(result.stdout).toMatch(/^\+ Deployment default\/cache$/m);
-    expect(result.stdout).toMatch(/^- Deployment default\/worker$/m);
+    expect(result.stdout).toMatch(/^- Deployment default\/cache$/m);
+    expect(result.stdout).toMatch(/^\+ Deployment default\/worker$/m);
+  });
+
+  test('a Compose side is always the new side: either argument order gives the same changes', async () => {
+    const first = await run(['diff', 'project/compose.yaml', 'k8s', '--output', 'json']);
+    expect(first.code).toBe(1);
+    expect(changed(parse(first.stdout))).toEqual(expected);
+    expect(first.stderr).toContain('k8s is the old side and the conversion of project/compose.yaml the new one');
+    const second = await run(['diff', 'k8s', 'project/compose.yaml', '--output', 'json']);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stderr).not.toContain('old side');
   });
 
   test('a conversion against its own output: no difference', async () => {

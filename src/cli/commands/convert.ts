@@ -21,6 +21,9 @@ export interface ConvertCommandOptions {
   waitForDeps: boolean;
   allowOutsideProject: boolean;
   force: boolean;
+  diff: boolean;
+  diffOutput: 'unified' | 'summary' | 'json';
+  showSecrets: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -47,12 +50,17 @@ export function registerConvert(program: Command, ctx: CommandContext): void {
     .option('--wait-for-deps', 'add init containers that wait for depends_on services', false)
     .option('--allow-outside-project', 'allow reading files outside the project directory', false)
     .option('--force', 'overwrite files in the output directory that shipshape did not generate', false)
+    .option('--diff', 'with -o DIR: print what writing into DIR would change, and write nothing (exit 1 when it would)', false)
+    .addOption(new Option('--diff-output <format>', 'format of the --diff preview').choices(['unified', 'summary', 'json']).default('unified'))
+    .option('--show-secrets', 'with --diff: show Secret values instead of masking them', false)
     .addHelpText(
       'after',
       '\nExit codes: 0 converted, 1 conversion errors (or warnings with --strict), 2 usage error, unreadable input,\n' +
-        'or an output file shipshape did not generate (without --force).\n\n' +
+        'or an output file shipshape did not generate (without --force).\n' +
+        'With --diff: 0 the directory is up to date, 1 writing would change it, 2 errors.\n\n' +
         'Examples:\n  shipshape convert compose.yaml > k8s.yaml\n  shipshape convert -f compose.yaml -f compose.prod.yaml -o k8s/ --namespace shop\n' +
-        '  shipshape convert --format json | kubectl apply -f -\n',
+        '  shipshape convert --format json | kubectl apply -f -\n' +
+        '  shipshape convert -o k8s/ --diff                   what regenerating k8s/ would change\n',
     )
     .action(async (file: string | undefined, options: ConvertCommandOptions) => {
       if (file !== undefined) options.file = [file, ...options.file];
