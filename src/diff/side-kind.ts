@@ -3,12 +3,12 @@
  * Compose file has a top-level `services:` and no document with `apiVersion` or `kind`; a Compose project
  * directory holds one of the files `docker compose` looks for.
  */
+import { DEFAULT_FILE_NAMES } from '../compose/discover.js';
 import { isObject } from '../k8s/object.js';
 import { parseDocuments } from '../source/documents.js';
 import type { SourceFile } from '../source/file.js';
 
-/** The file names `docker compose` discovers in a project directory, in its order. */
-export const COMPOSE_FILE_NAMES: readonly string[] = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+const COMPOSE_FILE_NAMES: readonly string[] = DEFAULT_FILE_NAMES;
 
 /** A cheap test first: most manifests never mention `services` as a key, and need no second parse. */
 const SERVICES_KEY = /(^|[\s{,])["']?services["']?\s*:/m;
