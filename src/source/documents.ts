@@ -3,6 +3,7 @@ import type { Diagnostic, FieldPath, Position } from '../diagnostics.js';
 import type { SourceFile } from './file.js';
 import { LineIndex } from './lines.js';
 import { locateIn, parseLocatedStream, toPlain, type Located } from './located.js';
+import { DEFAULT_MAX_DEPTH, mayNestDeeperThan } from './nesting.js';
 import { spanOf, type Span } from './span.js';
 import { buildPositionTree, coreWithMerge, type PositionTree } from './fast-locate.js';
 
@@ -64,6 +65,8 @@ type FastResult = { ok: true; value: unknown } | { ok: false };
 function fastLoad(text: string): FastResult {
   // Aliases can expand exponentially in a plain value; let the bounded full parser handle them.
   if (/(^|[\s[{,])&[^\s]/.test(text) && /(^|[\s[{,:])\*[^\s]/.test(text)) return { ok: false };
+  // Deep nesting could exhaust js-yaml's recursion (or V8 itself): the full parser measures it first.
+  if (mayNestDeeperThan(text, DEFAULT_MAX_DEPTH)) return { ok: false };
   try {
     return { ok: true, value: jsYaml.load(text, { schema: coreWithMerge }) };
   } catch {

@@ -8,12 +8,14 @@ import {
   isSeq,
   type Document,
   type Node as YamlNode,
+  type CST,
   type Scalar,
 } from 'yaml';
 import type { Diagnostic, FieldPath } from '../diagnostics.js';
 import type { SourceFile } from './file.js';
 import { LineIndex } from './lines.js';
 import { spanOf, type Span } from './span.js';
+import { DEFAULT_MAX_DEPTH, firstTooDeep, mayNestDeeperThan, tooDeepMessage, unterminatedQuoteStart } from './nesting.js';
 import { YAML_SYNTAX, limitDiagnostic, yamlErrorToDiagnostic } from './yaml-errors.js';
 
 /**
@@ -66,7 +68,6 @@ export interface LocatedStream {
   lines: LineIndex;
 }
 
-const DEFAULT_MAX_DEPTH = 1000;
 const MIN_ALIAS_BUDGET = 10_000;
 
 /** Parse a YAML stream into located trees. Never throws on bad input. */
@@ -75,16 +76,26 @@ export function parseLocatedStream(file: SourceFile, options: LocatedStreamOptio
   const diagnostics: Diagnostic[] = [];
   const documents: (Located | null)[] = [];
   const accepted = new Set(options.tags ?? []);
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   let docs: Document.Parsed[];
+  let tokens: CST.Token[];
   try {
+    tokens = [...new Parser().parse(file.text)];
+    // Composing recurses: refuse deep input before it can exhaust the stack.
+    const deep = mayNestDeeperThan(file.text, maxDepth) ? firstTooDeep(tokens, maxDepth) : undefined;
+    if (deep !== undefined) {
+      const at = lines.position(deep);
+      diagnostics.push(limitDiagnostic(file.path, at.line, at.column, 'tooDeep', tooDeepMessage(maxDepth)));
+      return { documents, diagnostics, lines };
+    }
     const composer = new Composer({ merge: true, uniqueKeys: false, prettyErrors: false });
-    docs = [...composer.compose(new Parser().parse(file.text), true)];
+    docs = [...composer.compose(tokens, true)];
   } catch (error) {
-    diagnostics.push(resourceDiagnostic(file.path, error));
+    diagnostics.push(resourceDiagnostic(file.path, error, maxDepth));
     return { documents, diagnostics, lines };
   }
   for (const doc of docs) {
-    for (const e of doc.errors) diagnostics.push(yamlErrorToDiagnostic(e, file.path, lines, 0, 'error'));
+    for (const e of doc.errors) diagnostics.push(placeError(yamlErrorToDiagnostic(e, file.path, lines, 0, 'error'), e, tokens, lines));
     for (const w of doc.warnings) {
       if (w.code === 'TAG_RESOLVE_FAILED' && [...accepted].some((t) => w.message.includes(t))) continue;
       diagnostics.push(yamlErrorToDiagnostic(w, file.path, lines, 0, 'warning'));
@@ -93,20 +104,42 @@ export function parseLocatedStream(file: SourceFile, options: LocatedStreamOptio
       documents.push(null);
       continue;
     }
-    const builder = new TreeBuilder(file.path, lines, diagnostics, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+    const builder = new TreeBuilder(file.path, lines, diagnostics, maxDepth);
     documents.push(builder.build(doc.contents as YamlNode));
   }
   return { documents, diagnostics, lines };
 }
 
-function resourceDiagnostic(file: string, error: unknown): Diagnostic {
-  if (error instanceof RangeError) {
-    return limitDiagnostic(file, 1, 1, 'tooDeep', 'the YAML is nested too deeply to be read');
-  }
+function resourceDiagnostic(file: string, error: unknown, maxDepth: number): Diagnostic {
+  if (error instanceof RangeError) return limitDiagnostic(file, 1, 1, 'tooDeep', tooDeepMessage(maxDepth));
   throw error;
 }
 
-class LimitExceeded extends Error {}
+/** A quoted string that is never closed is reported where it opens (`yaml` points at the end of the text). */
+function placeError(d: Diagnostic, error: { code: string; message: string; pos: [number, number] }, tokens: CST.Token[], lines: LineIndex): Diagnostic {
+  const quote = error.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
+  if (quote !== '"' && quote !== "'") return d;
+  const start = unterminatedQuoteStart(tokens, quote, error.pos[0]);
+  if (start === undefined) return d;
+  const at = lines.position(start);
+  return {
+    ...d,
+    message: `missing closing ${quote}: this quoted string is never closed`,
+    line: at.line,
+    column: at.column,
+    endLine: at.line,
+    endColumn: at.column + 1,
+  };
+}
+
+class LimitExceeded extends Error {
+  constructor(
+    readonly messageId: 'tooDeep' | 'limit',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 class TreeBuilder {
   private budget: number;
@@ -128,7 +161,7 @@ class TreeBuilder {
     } catch (error) {
       if (!(error instanceof LimitExceeded)) throw error;
       const at = this.span(root);
-      this.diagnostics.push(limitDiagnostic(this.file, at.line, at.column, 'limit', error.message));
+      this.diagnostics.push(limitDiagnostic(this.file, at.line, at.column, error.messageId, error.message));
       return null;
     }
   }
@@ -139,9 +172,9 @@ class TreeBuilder {
   }
 
   private spend(depth: number): void {
-    if (depth > this.maxDepth) throw new LimitExceeded(`the YAML is nested more than ${this.maxDepth} levels deep`);
+    if (depth > this.maxDepth) throw new LimitExceeded('tooDeep', tooDeepMessage(this.maxDepth));
     if (this.aliasing > 0 && --this.budget < 0) {
-      throw new LimitExceeded('the YAML expands aliases into too many nodes (an alias bomb?)');
+      throw new LimitExceeded('limit', 'the YAML expands aliases into too many nodes (an alias bomb?)');
     }
   }
 
@@ -319,7 +352,11 @@ export function toPlain(node: Located): unknown {
       return node.items.map(toPlain);
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const e of node.entries) out[e.key] = toPlain(e.value);
+      for (const e of node.entries) {
+        // `__proto__` is an ordinary key in YAML: define it, never let it replace the prototype.
+        if (e.key === '__proto__') Object.defineProperty(out, e.key, { value: toPlain(e.value), enumerable: true, writable: true, configurable: true });
+        else out[e.key] = toPlain(e.value);
+      }
       return out;
     }
   }

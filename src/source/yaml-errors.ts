@@ -19,6 +19,17 @@ export function yamlErrorToDiagnostic(
 ): Diagnostic {
   const [start, end] = error.pos;
   const span = spanOf(file, lines, base + start, base + Math.max(end, start + 1));
+  if (error.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(error.message)) {
+    // The parser ran out of stack (nesting) or of its alias budget: one plain message, never the engine's.
+    const deep = /call stack|depth|nest/i.test(error.message);
+    return {
+      code: YAML_SYNTAX,
+      messageId: deep ? 'tooDeep' : 'limit',
+      severity,
+      message: deep ? 'the YAML is nested too deeply to be read' : 'the YAML expands aliases into too many nodes (an alias bomb?)',
+      ...span,
+    };
+  }
   return {
     code: YAML_SYNTAX,
     messageId: error.code,
