@@ -2,7 +2,7 @@ import jsYaml from 'js-yaml';
 import type { Diagnostic, FieldPath, Position } from '../diagnostics.js';
 import type { SourceFile } from './file.js';
 import { LineIndex } from './lines.js';
-import { locateIn, parseLocatedStream, toPlain, type Located } from './located.js';
+import { duplicateKeyMessage, locateIn, parseLocatedStream, toPlain, type Located } from './located.js';
 import { DEFAULT_MAX_DEPTH, mayNestDeeperThan } from './nesting.js';
 import { spanOf, type Span } from './span.js';
 import { buildPositionTree, coreWithMerge, type PositionTree } from './fast-locate.js';
@@ -137,6 +137,9 @@ function shift(d: Diagnostic, base: number, lines: LineIndex): Diagnostic {
   const moved: Diagnostic = { ...d, line: d.line + startLine };
   if (d.endLine !== undefined) moved.endLine = d.endLine + startLine;
   if (d.related) moved.related = d.related.map((r) => ({ ...r, line: r.line + startLine, endLine: r.endLine === undefined ? undefined : r.endLine + startLine }));
+  const first = moved.related?.[0];
+  const key = d.messageId === 'duplicateKey' ? /^duplicate key '(.*)' \(first at/.exec(d.message)?.[1] : undefined;
+  if (first && key !== undefined) moved.message = duplicateKeyMessage(key, first);
   return moved;
 }
 

@@ -223,7 +223,7 @@ class TreeBuilder {
             code: YAML_SYNTAX,
             messageId: 'duplicateKey',
             severity: 'error',
-            message: `duplicate key '${key}': a mapping must not repeat a key (the first '${key}' is kept by some tools, the last by others)`,
+            message: duplicateKeyMessage(key, first),
             ...keySpan,
             related: [{ message: `the first '${key}'`, ...first }],
           });
@@ -310,6 +310,11 @@ class TreeBuilder {
           : 'plain';
     return { kind: 'scalar', value, style, span: this.span(node) };
   }
+}
+
+/** The first key's position is in the message too: one-line formats (stderr) do not print related locations. */
+export function duplicateKeyMessage(key: string, first: { line: number; column: number }): string {
+  return `duplicate key '${key}' (first at line ${first.line}, column ${first.column}): a mapping must not repeat a key (the first '${key}' is kept by some tools, the last by others)`;
 }
 
 function withTag<T extends Located>(node: T, tag: string | undefined): T {
