@@ -1,4 +1,15 @@
 import { main } from './main.js';
-import { processIo } from './io.js';
+import { guardProcess, processIo } from './io.js';
+import { EXIT_USAGE, faultStack, internalFaultLine } from './exit.js';
 
-process.exitCode = await main(process.argv.slice(2), processIo());
+const args = process.argv.slice(2);
+const optionsEnd = args.indexOf('--');
+guardProcess(process, process.stdout, {
+  writeErr: (text) => void process.stderr.write(text),
+  // main() reads --debug through commander; the guards run outside it, so look for the flag itself.
+  debug: args.slice(0, optionsEnd === -1 ? undefined : optionsEnd).includes('--debug'),
+  faultLine: internalFaultLine,
+  faultStack,
+  code: EXIT_USAGE,
+});
+process.exitCode = await main(args, processIo());

@@ -9,3 +9,25 @@ export const EXIT_USAGE = 2;
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/**
+ * The one line printed for an internal fault (a bug in shipshape, not bad input): what failed and a
+ * request for a report. The message is kept to one line (a fault's message may hold line breaks or
+ * quote a long input); the stack is printed separately, and only under `--debug`.
+ */
+export function internalFaultLine(error: unknown, debug: boolean): string {
+  const name = error instanceof Error ? error.name : typeof error;
+  const raw = error instanceof Error ? error.message : String(error);
+  let message = raw.replace(/\s+/g, ' ').trim();
+  if (message.length > 300) message = `${message.slice(0, 300)}…`;
+  return (
+    `shipshape: internal error (${name}${message ? `: ${message}` : ''}). This is a bug in shipshape; please report it ` +
+    'with the input that caused it' +
+    (debug ? '.' : ' (run again with --debug for the stack trace).')
+  );
+}
+
+/** The stack of a fault, for `--debug`: the error's own stack, or its text. */
+export function faultStack(error: unknown): string {
+  return error instanceof Error && error.stack ? error.stack : String(error);
+}

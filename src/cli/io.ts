@@ -39,3 +39,42 @@ export function colorEnabled(io: Io, stream: OutputStream, choice: 'auto' | 'alw
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return stream.isTTY && io.env.TERM !== 'dumb';
 }
+
+/** The parts of `process` the fault guards use (a fake in tests). */
+export interface GuardedProcess {
+  on(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown;
+  exitCode?: number | string | undefined;
+  exit(code: number): never;
+}
+
+export interface GuardOptions {
+  writeErr(text: string): void;
+  debug: boolean;
+  /** Formats the one line for a fault (exit.ts internalFaultLine). */
+  faultLine(error: unknown, debug: boolean): string;
+  faultStack(error: unknown): string;
+  /** Exit code for a fault. */
+  code: number;
+}
+
+/**
+ * Last-resort guards for faults that escape main() (an error thrown in a stream callback, a promise
+ * nobody awaited): one line asking for a report, the stack only with --debug, the fault's exit code.
+ * A closed standard output (`shipshape lint | head -1`) is not a fault: the run just stops quietly.
+ */
+export function guardProcess(proc: GuardedProcess, stdout: { on(event: 'error', listener: (error: unknown) => void): unknown }, options: GuardOptions): void {
+  const fault = (error: unknown) => {
+    options.writeErr(`${options.faultLine(error, options.debug)}\n`);
+    if (options.debug) options.writeErr(`${options.faultStack(error)}\n`);
+    proc.exit(options.code);
+  };
+  proc.on('uncaughtException', fault);
+  proc.on('unhandledRejection', fault);
+  stdout.on('error', (error) => {
+    if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EPIPE') {
+      proc.exit(typeof proc.exitCode === 'number' ? proc.exitCode : 0);
+      return;
+    }
+    fault(error);
+  });
+}

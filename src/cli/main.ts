@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, faultStack, internalFaultLine } from './exit.js';
 import type { Io } from './io.js';
 import { commands } from './commands/index.js';
 
@@ -54,11 +54,7 @@ function handleError(error: unknown, ctx: CommandContext): number {
     ctx.io.stderr.write(`shipshape: ${error.message}\n`);
     return EXIT_USAGE;
   }
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  ctx.io.stderr.write(
-    `shipshape: internal error (${message}). This is a bug in shipshape; please report it with the input that caused it` +
-      (ctx.debug() ? '.\n' : ' (run again with --debug for the stack trace).\n'),
-  );
-  if (ctx.debug() && error instanceof Error && error.stack) ctx.io.stderr.write(`${error.stack}\n`);
+  ctx.io.stderr.write(`${internalFaultLine(error, ctx.debug())}\n`);
+  if (ctx.debug()) ctx.io.stderr.write(`${faultStack(error)}\n`);
   return EXIT_USAGE;
 }
