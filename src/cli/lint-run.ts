@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { countDiagnostics, formatDiagnosticLine, type Diagnostic } from '../diagnostics.js';
-import { closestName } from '../lint/edit-distance.js';
+import { closestName } from '../text/edit-distance.js';
 import { findConfigFile, lint, parseConfig, parseSeverity, ruleDescriptors, rules, type LintConfig, type RuleSeverity } from '../lint/index.js';
 import { formatters } from '../report/index.js';
 import { decodeSource, type SourceFile } from '../source/file.js';

@@ -7,7 +7,7 @@ import { loadGenerated } from '../generated.js';
 import type { FileHost } from '../host.js';
 import { parseDocuments, type ParsedDocument } from '../source/documents.js';
 import type { SourceFile } from '../source/file.js';
-import { closestName } from './edit-distance.js';
+import { closestName } from '../text/edit-distance.js';
 import type { AnyRule } from './engine.js';
 import { describeAjvError, pointerToPath, validateRuleOptions } from './options.js';
 

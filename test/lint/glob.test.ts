@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { globMatcher, pathIgnored } from '../../src/lint/glob.js';
-import { closestName, editDistance } from '../../src/lint/edit-distance.js';
 
 describe('globMatcher', () => {
   test.each([
@@ -34,24 +33,5 @@ describe('pathIgnored', () => {
     ['a.yaml', [], false],
   ])('%s with %j → %s', (path, patterns, expected) => {
     expect(pathIgnored(path, patterns)).toBe(expected);
-  });
-});
-
-describe('editDistance', () => {
-  test.each([
-    ['web', 'web', 0],
-    ['web', 'wbe', 1],
-    ['my-sever', 'my-server', 1],
-    ['kitten', 'sitting', 3],
-    ['', 'abc', 3],
-  ])('%s → %s = %d', (a, b, d) => {
-    expect(editDistance(a, b)).toBe(d);
-  });
-  test('gives up beyond max', () => {
-    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
-  });
-  test('closestName', () => {
-    expect(closestName('image-tags', ['image-tag', 'schema'])).toBe('image-tag');
-    expect(closestName('zzz', ['image-tag', 'schema'])).toBeUndefined();
   });
 });

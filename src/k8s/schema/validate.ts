@@ -1,7 +1,7 @@
 /** Validate a Kubernetes object against the compiled built-in API definitions for its apiVersion and kind. */
 import { deprecationOf } from '../deprecations.js';
 import { groupOf } from '../object.js';
-import { closestName } from './did-you-mean.js';
+import { closestName } from '../../text/edit-distance.js';
 import { validatorOf } from './generated.js';
 import { apiVersionsWithKind, builtinGroups, kindsOf, resourceOf } from './resources.js';
 import { violationsOf, type SchemaViolation } from './violations.js';

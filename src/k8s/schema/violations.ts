@@ -1,7 +1,7 @@
 /** Turn ajv errors of a compiled Kubernetes validator into violations with a field path and plain words. */
 import type { ErrorObject } from 'ajv';
 import { formatFieldPath, type FieldPath } from '../../diagnostics.js';
-import { closestName } from './did-you-mean.js';
+import { closestName } from '../../text/edit-distance.js';
 import { fieldsOf, shapeAt } from './shapes.js';
 
 export interface SchemaViolation {

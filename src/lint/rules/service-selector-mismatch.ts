@@ -1,7 +1,7 @@
 import { formatLabels } from '../../k8s/selectors.js';
 import { RUNTIME_POD_LABELS, serviceSelectorOf } from '../../k8s/services.js';
 import { isObject, type ManifestObject, type PodTemplate } from '../../k8s/object.js';
-import { editDistance } from '../edit-distance.js';
+import { editDistance } from '../../text/edit-distance.js';
 import { defineRule, type ObjectGraph } from '../rule.js';
 
 interface Options {
