@@ -21,7 +21,11 @@ export type AnyRule = RuleModule<any>;
 /** A rule's effective configuration for a run. */
 export interface ResolvedRuleSetting {
   severity: Severity | 'off';
-  /** Set by the user (config or --rule): then it applies to every finding of the rule. */
+  /**
+   * Set by the user (config or --rule): then it replaces the severity of the findings reported at the
+   * rule's default severity. Findings a rule reports at another severity (an `info` note, the warning
+   * case of a rule whose default is error) keep theirs.
+   */
   explicit: boolean;
   /** Defaults merged with the user's options. */
   options: unknown;
@@ -133,7 +137,7 @@ function toDiagnostic(active: ActiveRule, finding: Finding, target: ManifestObje
   if (input.excluded(target, rule.id) || input.suppressions.byAnnotation(target, rule.id)) return undefined;
   const at = locate(target, finding.path, finding.key);
   if (input.suppressions.byComment(at.file, at.line, rule.id)) return undefined;
-  const severity: Severity = setting.explicit ? (setting.severity as Severity) : (finding.severity ?? rule.meta.severity);
+  const severity = effectiveSeverity(rule, setting, finding.severity ?? rule.meta.severity);
   const d: Diagnostic = {
     code: rule.id,
     messageId: finding.messageId,
@@ -148,6 +152,11 @@ function toDiagnostic(active: ActiveRule, finding: Finding, target: ManifestObje
     d.related = finding.related.map((r): RelatedLocation => ({ message: r.message, ...locate(r.object, r.path, r.key) }));
   }
   return d;
+}
+
+/** The severity of a finding reported at `reported`: the user's setting replaces the default severity only. */
+export function effectiveSeverity(rule: AnyRule, setting: ResolvedRuleSetting, reported: Severity): Severity {
+  return setting.explicit && setting.severity !== 'off' && reported === rule.meta.severity ? setting.severity : reported;
 }
 
 /** The span of a field of an object (nearest existing ancestor when the field is missing). */

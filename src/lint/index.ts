@@ -12,7 +12,7 @@ import type { CheckedObject, RuleDescriptor } from '../report/formatter.js';
 import type { SourceFile } from '../source/file.js';
 import { YAML_SYNTAX } from '../source/yaml-errors.js';
 import { emptyConfig, type LintConfig, type RuleSeverity } from './config.js';
-import { INTERNAL_FAULT, locate, runRules, type AnyRule, type FaultReport, type ResolvedRuleSetting } from './engine.js';
+import { effectiveSeverity, INTERNAL_FAULT, locate, runRules, type AnyRule, type FaultReport, type ResolvedRuleSetting } from './engine.js';
 import { globMatcher } from './glob.js';
 import { mergeRuleOptions } from './options.js';
 import { rules as registry } from './rules/index.js';
@@ -121,7 +121,7 @@ export function lint(files: readonly SourceFile[], options: LintOptions = {}): L
         ...d,
         code: rule.id,
         ...(messageId !== undefined ? { messageId } : {}),
-        severity: setting.explicit ? (setting.severity as Severity) : d.severity,
+        severity: effectiveSeverity(rule, setting, d.severity),
       });
     } else if (!options.rules) {
       diagnostics.push(d);

@@ -4,6 +4,7 @@ import { INTERNAL_FAULT, formatMessage } from '../../src/lint/engine.js';
 import { lint } from '../../src/lint/index.js';
 import { emptyConfig } from '../../src/lint/config.js';
 import yamlSyntax from '../../src/lint/rules/yaml-syntax.js';
+import schema from '../../src/lint/rules/schema.js';
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment
@@ -97,12 +98,26 @@ describe('lint engine', () => {
     expect(diagnostics[1]).toMatchObject({ messageId: 'config', severity: 'info', line: 18, column: 3 });
   });
 
-  test('a severity set by the user applies to every finding of the rule; off disables it', () => {
+  test('a severity set by the user replaces the default severity only; off disables the rule', () => {
+    // probe reports an error (its default) and an info: only the error follows the user's setting.
     const warned = lint([file], { rules: [probe], ruleOverrides: { probe: 'warning' } }).diagnostics;
-    expect(warned.map((d) => d.severity)).toEqual(['warning', 'warning']);
-    const viaConfig = lint([file], { rules: [probe], config: { ...emptyConfig, rules: { probe: { severity: 'error' } } } }).diagnostics;
-    expect(viaConfig.map((d) => d.severity)).toEqual(['error', 'error']);
+    expect(warned.map((d) => d.severity)).toEqual(['warning', 'info']);
+    const viaConfig = lint([file], { rules: [probe], config: { ...emptyConfig, rules: { probe: { severity: 'info' } } } }).diagnostics;
+    expect(viaConfig.map((d) => d.severity)).toEqual(['info', 'info']);
     expect(lint([file], { rules: [probe], ruleOverrides: { probe: 'off' } }).diagnostics).toEqual([]);
+  });
+
+  test.each([
+    ['--rule', { ruleOverrides: { schema: 'error' as const } }],
+    ['the config file', { config: { ...emptyConfig, rules: { schema: { severity: 'error' as const } } } }],
+    ['--rule warn', { ruleOverrides: { schema: 'warning' as const } }],
+  ])('schema set by %s: the info notes (an unknown kind, a file that is no manifest) stay info', (_how, options) => {
+    const crd = { path: 'crd.yaml', text: 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n' };
+    const other = { path: 'values.yaml', text: 'replicaCount: 2\n' };
+    const broken = { path: 'broken.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nbogus: 1\n' };
+    const diagnostics = lint([crd, other, broken], { rules: [schema], ...options }).diagnostics;
+    const expected = 'ruleOverrides' in options && options.ruleOverrides.schema === 'warning' ? 'warning' : 'error';
+    expect(diagnostics.map((d) => `${d.file}:${d.severity}`)).toEqual(['broken.yaml:' + expected, 'crd.yaml:info', 'values.yaml:info']);
   });
 
   test('--rule wins over the config file', () => {
