@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { kubeVersionProblem } from '../k8s/deprecations.js';
 import { countDiagnostics, formatDiagnosticLine, type Diagnostic } from '../diagnostics.js';
 import { closestName } from '../text/edit-distance.js';
 import { findConfigFile, lint, parseConfig, parseSeverity, ruleDescriptors, rules, type LintConfig, type RuleSeverity } from '../lint/index.js';
@@ -26,9 +27,8 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   if (options.namespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(options.namespace)) {
     throw new UsageError(`--namespace '${options.namespace}' is not a valid namespace name (lower-case letters, digits and '-')`);
   }
-  if (options.kubeVersion !== undefined && !/^v?\d+\.\d+$/.test(options.kubeVersion)) {
-    throw new UsageError(`--kube-version expects MAJOR.MINOR such as 1.30, not '${options.kubeVersion}'`);
-  }
+  const kubeVersionError = options.kubeVersion === undefined ? undefined : kubeVersionProblem(options.kubeVersion);
+  if (kubeVersionError !== undefined) throw new UsageError(`--kube-version ${kubeVersionError}`);
 
   const config = await loadConfig(options.config, ctx);
   if (config === 'failed') return EXIT_USAGE;

@@ -149,3 +149,27 @@ function minorOf(version: string): [number, number] {
   const m = /^v?(\d+)\.(\d+)/.exec(version.trim());
   return m ? [Number(m[1]), Number(m[2])] : [-1, -1];
 }
+
+/** The Kubernetes releases the table knows: from the first release it names to the last (both included). */
+export function knownKubeVersions(): { min: string; max: string } {
+  const releases = new Set<string>();
+  for (const d of allDeprecations()) {
+    releases.add(d.deprecatedIn);
+    if (d.removedIn !== undefined) releases.add(d.removedIn);
+  }
+  const sorted = [...releases].sort(compareMinor);
+  return { min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+/**
+ * Why a target Kubernetes version cannot be used, or `undefined` when it can: it must be a release
+ * `1.MINOR` (a leading `v` is allowed) within the releases the table knows.
+ */
+export function kubeVersionProblem(version: string): string | undefined {
+  const { min, max } = knownKubeVersions();
+  if (!/^v?1\.(0|[1-9]\d?)$/.test(version)) return `expects a Kubernetes release 1.MINOR such as ${max}, not '${version}'`;
+  if (compareMinor(version, min) < 0 || compareMinor(version, max) > 0) {
+    return `'${version}' is outside the releases shipshape knows deprecations for (${min} to ${max})`;
+  }
+  return undefined;
+}

@@ -7,6 +7,7 @@ import { loadGenerated } from '../generated.js';
 import type { FileHost } from '../host.js';
 import { parseDocuments, type ParsedDocument } from '../source/documents.js';
 import type { SourceFile } from '../source/file.js';
+import { kubeVersionProblem } from '../k8s/deprecations.js';
 import { closestName } from '../text/edit-distance.js';
 import type { AnyRule } from './engine.js';
 import { describeAjvError, pointerToPath, validateRuleOptions } from './options.js';
@@ -120,6 +121,8 @@ export function parseConfig(file: SourceFile, rules: readonly AnyRule[]): { valu
     }
     ruleConfigs[id] = conf;
   }
+  const kubeVersionError = raw.kubeVersion === undefined ? undefined : kubeVersionProblem(raw.kubeVersion);
+  if (kubeVersionError !== undefined) diagnostics.push(problem(file.path, doc.locate(['kubeVersion']), `kubeVersion ${kubeVersionError}`));
   (raw.excludes ?? []).forEach((ex, i) => {
     (ex.rules ?? []).forEach((id, j) => {
       if (!byId.has(id)) diagnostics.push(unknownRule(doc, ['excludes', i, 'rules', j], id, byId.keys()));

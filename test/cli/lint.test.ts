@@ -105,14 +105,25 @@ describe('shipshape lint: exit codes', () => {
     [['--rule', 'missing-replicas=loud'], "'loud' is not a severity"],
     [['--max-warnings', 'many'], '--max-warnings expects a whole number'],
     [['--namespace', 'Bad_NS'], 'not a valid namespace name'],
-    [['--kube-version', 'latest'], '--kube-version expects MAJOR.MINOR'],
+    [['--kube-version', 'latest'], "--kube-version expects a Kubernetes release 1.MINOR such as 1.39, not 'latest'"],
+    [['--kube-version', '1.3x'], '--kube-version expects a Kubernetes release 1.MINOR'],
+    [['--kube-version', '2.0'], '--kube-version expects a Kubernetes release 1.MINOR'],
+    [['--kube-version', '1.36.2'], '--kube-version expects a Kubernetes release 1.MINOR'],
+    [['--kube-version', '1.99'], "--kube-version '1.99' is outside the releases shipshape knows deprecations for (1.8 to 1.39)"],
+    [['--kube-version', '1.7'], "--kube-version '1.7' is outside the releases"],
     [['--format', 'xml'], "argument 'xml' is invalid"],
   ])('usage error %j exits 2', async (args, message) => {
     const cwd = dir('usage', { 'a.yaml': good });
     const r = await runCli(['lint', 'a.yaml', ...args], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
+    expect(r.stderr.trimEnd().split('\n'), 'one line').toHaveLength(1);
     expect(r.stdout).toBe('');
+  });
+
+  test.each(['1.36', 'v1.30', '1.8', '1.39'])('--kube-version %s is accepted', async (version) => {
+    const cwd = dir('kube-version', { 'a.yaml': good });
+    expect((await lint(['a.yaml', '--kube-version', version], { cwd })).code).toBe(0);
   });
 
   test('a missing path is an error (exit 2) and the other paths are still linted', async () => {

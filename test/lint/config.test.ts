@@ -35,6 +35,13 @@ excludes:
     });
   });
 
+  test.each([
+    ['1.99', "2:14 kubeVersion '1.99' is outside the releases shipshape knows deprecations for (1.8 to 1.39)"],
+    ['v1.7', "2:14 kubeVersion 'v1.7' is outside the releases shipshape knows deprecations for (1.8 to 1.39)"],
+  ])('kubeVersion %s outside the known releases is a positioned error', (version, expected) => {
+    expect(problems(`namespace: shop\nkubeVersion: "${version}"\n`)).toEqual([expected]);
+  });
+
   test('an empty file is an empty configuration', () => {
     expect(parse('# nothing yet\n').value).toMatchObject({ rules: {}, ignore: [], excludes: [] });
   });
