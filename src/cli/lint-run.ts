@@ -11,7 +11,7 @@ import { findConfigFile, lint, parseConfig, parseSeverity, ruleDescriptors, rule
 import { formatters } from '../report/index.js';
 import { decodeSource, type SourceFile } from '../source/file.js';
 import type { LintCommandOptions } from './commands/lint.js';
-import { diskHost } from './disk-host.js';
+import { fileHost } from './file-host.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
 import { colorEnabled } from './io.js';
 import type { CommandContext } from './main.js';
@@ -22,7 +22,7 @@ const STDIN_NAME = '<stdin>';
 
 export async function runLint(paths: readonly string[], options: LintCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  const host = diskHost();
+  const host = fileHost();
   const overrides = parseRuleOverrides(options.rule);
   if (options.namespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(options.namespace)) {
     throw new UsageError(`--namespace '${options.namespace}' is not a valid namespace name (lower-case letters, digits and '-')`);
@@ -66,7 +66,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     const read = await host.readFile(absolute);
     const shown = displayPath(io.cwd, absolute);
     if (!read.ok) {
-      io.stderr.write(`shipshape: cannot read ${shown}: ${read.message.replace(`${absolute}: `, '')}\n`);
+      io.stderr.write(`shipshape: cannot read ${shown}: ${readProblem(absolute, read.message)}\n`);
       unreadable++;
       continue;
     }
@@ -145,13 +145,13 @@ function parseRuleOverrides(values: readonly string[]): Record<string, RuleSever
 /** The configuration: --config, else the nearest .shipshape.yaml, else none. Problems are printed. */
 async function loadConfig(given: string | undefined, ctx: CommandContext): Promise<LintConfig | undefined | 'failed'> {
   const { io } = ctx;
-  const host = diskHost();
+  const host = fileHost();
   const path = given !== undefined ? resolve(io.cwd, given) : await findConfigFile(host, io.cwd);
   if (path === undefined) return undefined;
   const shown = displayPath(io.cwd, path);
   const read = await host.readFile(path);
   if (!read.ok) {
-    io.stderr.write(`shipshape: cannot read the configuration ${shown}: ${read.message.replace(`${path}: `, '')}\n`);
+    io.stderr.write(`shipshape: cannot read the configuration ${shown}: ${readProblem(path, read.message)}\n`);
     return 'failed';
   }
   const decoded = decodeSource(shown, read.bytes);
@@ -162,6 +162,13 @@ async function loadConfig(given: string | undefined, ctx: CommandContext): Promi
     return 'failed';
   }
   return { ...parsed.value, file: path };
+}
+
+/** A FileHost message without the path it starts with (`/abs/a.yaml is larger than 64 MB` → `larger than 64 MB`). */
+function readProblem(path: string, message: string): string {
+  if (message.startsWith(`${path}: `)) return message.slice(path.length + 2);
+  if (message.startsWith(`${path} is `)) return message.slice(path.length + 4);
+  return message;
 }
 
 async function writeReport(path: string, report: string): Promise<void> {

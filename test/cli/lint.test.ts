@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { formatNames } from '../../src/report/index.js';
 import { LINT_FORMATS } from '../../src/cli/commands/lint.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../../src/cli/file-host.js';
 
 const good = `apiVersion: apps/v1
 kind: Deployment
@@ -200,6 +201,16 @@ describe('shipshape lint: inputs', () => {
     const r = await lint(['pipe.yaml', 'd.yaml'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('pipe.yaml: not a regular file');
+  });
+
+  test('files are read through the shared file host: its size cap (as for convert and config) applies, in one line', async () => {
+    const cwd = dir('size-cap', { 'd.yaml': good });
+    // A sparse file just above the cap: refused by its size, never read.
+    writeFileSync(join(cwd, 'big.yaml'), '');
+    truncateSync(join(cwd, 'big.yaml'), DEFAULT_MAX_FILE_BYTES + 1);
+    const r = await lint(['big.yaml', 'd.yaml'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`shipshape: cannot read big.yaml: larger than ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024} MB\n`);
   });
 
   test('paths with spaces and non-ASCII names', async () => {

@@ -9,7 +9,7 @@
 import { expect, test } from 'vitest';
 import { dirname, join, relative } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { diskHost } from '../../src/cli/disk-host.js';
+import { fileHost } from '../../src/cli/file-host.js';
 import { findManifestFiles } from '../../src/cli/manifest-files.js';
 import { lint, INTERNAL_FAULT } from '../../src/lint/index.js';
 import { decodeSource, type SourceFile } from '../../src/source/file.js';
@@ -20,7 +20,7 @@ import { runCli } from '../helpers/cli.js';
 const k8sDir = join(corpusDir, 'k8s');
 
 async function corpusFiles(): Promise<{ files: SourceFile[]; problems: Diagnostic[] }> {
-  const host = diskHost();
+  const host = fileHost();
   const found = await findManifestFiles(host, ['.'], { cwd: k8sDir, ignore: [], ignoreBase: k8sDir });
   const files: SourceFile[] = [];
   const problems: Diagnostic[] = [];
