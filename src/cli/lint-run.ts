@@ -64,7 +64,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   }
   for (const absolute of found.files) {
     const read = await host.readFile(absolute);
-    const shown = displayPath(io.cwd, absolute);
+    const shown = found.shown.get(absolute) ?? displayPath(io.cwd, absolute);
     if (!read.ok) {
       io.stderr.write(`shipshape: cannot read ${shown}: ${readProblem(absolute, read.message)}\n`);
       unreadable++;

@@ -16,6 +16,8 @@ export interface FoundFiles {
   problems: string[];
   /** Directories in which nothing was found (a note for stderr). */
   empty: string[];
+  /** How each file is named in reports: see `shownPath` (by absolute path, as in `files`). */
+  shown: Map<string, string>;
 }
 
 export interface FindOptions {
@@ -35,7 +37,7 @@ function toPosix(path: string): string {
 }
 
 export async function findManifestFiles(host: FileHost, paths: readonly string[], options: FindOptions): Promise<FoundFiles> {
-  const found: FoundFiles = { files: [], problems: [], empty: [] };
+  const found: FoundFiles = { files: [], problems: [], empty: [], shown: new Map() };
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
   const ignored = (absolute: string): boolean => {
@@ -44,11 +46,12 @@ export async function findManifestFiles(host: FileHost, paths: readonly string[]
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
     return pathIgnored(rel, options.ignore);
   };
-  const addFile = async (absolute: string): Promise<void> => {
+  const addFile = async (given: string, absolute: string): Promise<void> => {
     const real = (await host.realPath(absolute)) ?? absolute;
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     found.files.push(absolute);
+    found.shown.set(absolute, shownPath(options.cwd, given, absolute));
   };
 
   for (const given of paths) {
@@ -60,7 +63,7 @@ export async function findManifestFiles(host: FileHost, paths: readonly string[]
     }
     if (info.kind === 'file') {
       // An explicit file is read whatever its extension, unless the config ignores it.
-      if (!ignored(absolute)) await addFile(absolute);
+      if (!ignored(absolute)) await addFile(given, absolute);
       continue;
     }
     if (info.kind === 'other') {
@@ -68,7 +71,7 @@ export async function findManifestFiles(host: FileHost, paths: readonly string[]
       continue;
     }
     const before = found.files.length;
-    await walk(host, absolute, seenDirs, ignored, addFile);
+    await walk(host, absolute, seenDirs, ignored, (path) => addFile(given, path));
     if (found.files.length === before) found.empty.push(given);
   }
   return found;
@@ -98,6 +101,17 @@ async function walk(
       await addFile(path);
     }
   }
+}
+
+/**
+ * How a file found from the argument `given` is named in reports: relative to the working directory when
+ * the argument was relative (`../shared/k8s/a.yaml` for `../shared/k8s`), else as `displayPath` shows it
+ * (relative inside the working directory, absolute outside); `/`-separated.
+ */
+export function shownPath(cwd: string, given: string, absolute: string): string {
+  if (isAbsolute(given)) return displayPath(cwd, absolute);
+  const rel = relative(cwd, absolute);
+  return toPosix(rel === '' || isAbsolute(rel) ? absolute : rel);
 }
 
 /** How a path is shown: relative to the working directory when inside it, else absolute; `/`-separated. */

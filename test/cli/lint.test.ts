@@ -213,6 +213,21 @@ describe('shipshape lint: inputs', () => {
     expect(r.stderr).toBe(`shipshape: cannot read big.yaml: larger than ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024} MB\n`);
   });
 
+  test('a relative argument outside the working directory: every format names files relative to it', async () => {
+    dir('outside/manifests', { 'svc.yaml': service('nothing'), 'd.yaml': good });
+    const cwd = dir('outside/work', { 'keep.txt': '' });
+    const json = await lint(['../manifests', '--format', 'json'], { cwd });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).diagnostics.map((d: { file: string }) => d.file)).toEqual(['../manifests/svc.yaml']);
+    const sarif = JSON.parse((await lint(['../manifests', '--format', 'sarif'], { cwd })).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('../manifests/svc.yaml');
+    expect((await lint(['../manifests', '--format', 'github'], { cwd })).stdout).toContain('file=../manifests/svc.yaml,');
+    expect((await lint(['../manifests/svc.yaml', '../manifests/d.yaml'], { cwd })).stdout).toContain('../manifests/svc.yaml');
+    // An absolute argument keeps absolute names outside the working directory.
+    const absolute = await lint([join(root, 'outside/manifests'), '--format', 'json'], { cwd });
+    expect(JSON.parse(absolute.stdout).diagnostics[0].file).toBe(join(root, 'outside/manifests/svc.yaml'));
+  });
+
   test('paths with spaces and non-ASCII names', async () => {
     const cwd = dir('names', { 'my apps/dienst ü.yaml': service('nothing'), 'my apps/d.yaml': good });
     const r = await lint(['my apps', '--format', 'json'], { cwd });
