@@ -133,7 +133,7 @@ export function lint(files: readonly SourceFile[], options: LintOptions = {}): L
     diagnostics: sortDiagnostics(diagnostics),
     objects: objects.map(checkedObject),
     faults,
-    secretRegions: secretRegionsOf(objects),
+    secretRegions: secretRegionsOf(objects, files),
   };
 }
 
