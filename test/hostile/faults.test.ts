@@ -10,27 +10,20 @@ import { faultStack, internalFaultLine } from '../../src/cli/exit.js';
 import { guardProcess } from '../../src/cli/io.js';
 import { configMap, latestDeployment, project, run } from './harness.js';
 
-const inject = vi.hoisted(() => ({ fault: undefined as undefined | (() => never) }));
-const maybeThrow = (): void => {
-  if (inject.fault) inject.fault();
-};
+const { inject, throwing } = vi.hoisted(() => {
+  const inject = { fault: undefined as undefined | (() => never) };
+  /** The module `real` with its export `name` made to fail while a fault is injected. */
+  const throwing = (real: Record<string, unknown>, name: string): Record<string, unknown> => {
+    const original = real[name] as (...args: unknown[]) => unknown;
+    return { ...real, [name]: (...args: unknown[]) => (inject.fault?.(), original(...args)) };
+  };
+  return { inject, throwing };
+});
 
-vi.mock('../../src/translate/index.js', async (original) => {
-  const real = (await original()) as Record<string, unknown>;
-  return { ...real, translateProject: (...args: unknown[]) => (maybeThrow(), (real.translateProject as (...a: unknown[]) => unknown)(...args)) };
-});
-vi.mock('../../src/diff/index.js', async (original) => {
-  const real = (await original()) as Record<string, unknown>;
-  return { ...real, diffManifests: (...args: unknown[]) => (maybeThrow(), (real.diffManifests as (...a: unknown[]) => unknown)(...args)) };
-});
-vi.mock('../../src/compose/print.js', async (original) => {
-  const real = (await original()) as Record<string, unknown>;
-  return { ...real, printProject: (...args: unknown[]) => (maybeThrow(), (real.printProject as (...a: unknown[]) => unknown)(...args)) };
-});
-vi.mock('../../src/lint/index.js', async (original) => {
-  const real = (await original()) as Record<string, unknown>;
-  return { ...real, lint: (...args: unknown[]) => (maybeThrow(), (real.lint as (...a: unknown[]) => unknown)(...args)) };
-});
+vi.mock('../../src/translate/index.js', async (original) => throwing(await original(), 'translateProject'));
+vi.mock('../../src/diff/index.js', async (original) => throwing(await original(), 'diffManifests'));
+vi.mock('../../src/compose/print.js', async (original) => throwing(await original(), 'printProject'));
+vi.mock('../../src/lint/index.js', async (original) => throwing(await original(), 'lint'));
 
 afterEach(() => {
   inject.fault = undefined;
