@@ -37,7 +37,9 @@ describe('manifest Secrets: lint and diff', () => {
 
   const secret = (data: string, string: string) =>
     `apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: '{"stringData":{"p":"${ANNOTATED}"}}'\n` +
-    `type: Opaque\ndata:\n  password: ${b64(data)}\n  bogusKey: 12\nstringData:\n  token: ${string}\n  unknown: {nested: ${string}}\n`;
+    `type: Opaque\ndata:\n  password: ${b64(data)}\n  bogusKey: 12\nstringData:\n  token: ${string}\n  unknown: {nested: ${string}}\n` +
+    // An in-cluster IP inside a Secret value: rules that look for addresses must not quote it from here.
+    `  url: "postgres://app:${string}@10.1.2.3:5432/db"\n`;
   // A Secret whose YAML is broken right next to the value: no parsed object, so no masked region.
   const broken = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: broken\nstringData:\n  password: "${BROKEN}\n  other: [${BROKEN}\n`;
   const files = { 'k8s/secret.yaml': secret(DATA, STRING), 'k8s/broken.yaml': broken };
