@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { kubeVersionProblem } from '../k8s/deprecations.js';
 import { countDiagnostics, formatDiagnosticLine, type Diagnostic } from '../diagnostics.js';
 import { closestName } from '../text/edit-distance.js';
-import { findConfigFile, lint, parseConfig, parseSeverity, ruleDescriptors, rules, type LintConfig, type RuleSeverity } from '../lint/index.js';
+import { findConfigFile, lint, parseConfig, parseSeverity, ruleDescriptors, ruleDocsBaseFromPackage, rules, type LintConfig, type PackageInfo, type RuleSeverity } from '../lint/index.js';
 import { formatters } from '../report/index.js';
 import { decodeSource, type SourceFile } from '../source/file.js';
 import type { LintCommandOptions } from './commands/lint.js';
@@ -92,11 +92,13 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const toStdout = options.output === undefined;
   const color = toStdout && (options.color === undefined ? colorEnabled(io, io.stdout) : options.color);
-  const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+  const pkg = createRequire(import.meta.url)('../../package.json') as PackageInfo & { version: string };
+  const version = pkg.version;
+  const docsBaseUri = ruleDocsBaseFromPackage(pkg);
   // Secret values are masked in code frames (secretRegions).
   const input = {
     diagnostics: shown,
-    rules: ruleDescriptors(),
+    rules: ruleDescriptors(rules, docsBaseUri === undefined ? {} : { docsBaseUri }),
     objects: result.objects,
     files: [...texts.keys()],
     source: (file: string) => texts.get(file),

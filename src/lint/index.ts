@@ -15,6 +15,7 @@ import { emptyConfig, type LintConfig, type RuleSeverity } from './config.js';
 import { effectiveSeverity, INTERNAL_FAULT, locate, runRules, type AnyRule, type FaultReport, type ResolvedRuleSetting } from './engine.js';
 import { globMatcher } from './glob.js';
 import { mergeRuleOptions } from './options.js';
+import { ruleDocsPath, ruleHelpUri } from './rule-docs.js';
 import { rules as registry } from './rules/index.js';
 import { secretRegionsOf, type SecretRegion } from './secret-regions.js';
 import { Suppressions, UNUSED_DISABLE } from './suppress.js';
@@ -24,6 +25,7 @@ export { UNUSED_DISABLE, IGNORE_ANNOTATION } from './suppress.js';
 export { parseConfig, findConfigFile, parseSeverity, type LintConfig, type RuleSeverity, type ObjectExclude } from './config.js';
 export { rules } from './rules/index.js';
 export type { SecretRegion } from './secret-regions.js';
+export { ruleDocsBaseFromPackage, ruleDocsPath, ruleHelpUri, type PackageInfo } from './rule-docs.js';
 
 export const DEFAULT_NAMESPACE = 'default';
 export const DEFAULT_KUBE_VERSION = '1.36';
@@ -171,15 +173,36 @@ function checkedObject(object: ManifestObject): CheckedObject {
   return { file: at.file, line: at.line, column: at.column, object: object.ref };
 }
 
-/** Rule metadata for formatters (SARIF rule descriptors, help text), plus the codes that are not rules. */
-export function ruleDescriptors(rules: readonly AnyRule[] = registry): RuleDescriptor[] {
+export interface RuleDescriptorOptions {
+  /** Base URI of the rule pages (`docs/rules/` as published); each rule's `helpUri` is `<base><id>.md`. */
+  docsBaseUri?: string;
+}
+
+/**
+ * Rule metadata for formatters (SARIF rule descriptors): description, help (the rule's `meta.help` and
+ * where its documentation is) and, with a base URI, `helpUri`; plus the codes that are not rules.
+ */
+export function ruleDescriptors(rules: readonly AnyRule[] = registry, options: RuleDescriptorOptions = {}): RuleDescriptor[] {
+  const describe = (id: string, description: string, defaultSeverity: Severity, help: string | undefined, isRule = true): RuleDescriptor => {
+    const helpUri = ruleHelpUri(id, options.docsBaseUri, isRule);
+    const docs = helpUri === undefined ? `\`${ruleDocsPath(id, isRule)}\`` : `[${ruleDocsPath(id, isRule)}](${helpUri})`;
+    return { id, description, defaultSeverity, help: `${help ?? description}\n\nDocumentation: ${docs}`, ...(helpUri === undefined ? {} : { helpUri }) };
+  };
   return [
-    ...rules.map((r) => ({
-      id: r.id,
-      description: r.meta.description,
-      defaultSeverity: r.meta.severity,
-    })),
-    { id: INTERNAL_FAULT, description: 'A rule failed: a bug in shipshape, not in the input', defaultSeverity: 'error' },
-    { id: UNUSED_DISABLE, description: 'A suppression that suppressed nothing (--report-unused-disables)', defaultSeverity: 'warning' },
+    ...rules.map((r) => describe(r.id, r.meta.description, r.meta.severity, r.meta.help)),
+    describe(
+      INTERNAL_FAULT,
+      'A rule failed: a bug in shipshape, not in the input',
+      'error',
+      'Report the bug with the input that caused it; turn the rule named in the message off to lint meanwhile.',
+      false,
+    ),
+    describe(
+      UNUSED_DISABLE,
+      'A suppression that names an unknown rule, or (--report-unused-disables) suppressed nothing',
+      'warning',
+      'Remove the suppression comment or annotation entry, or correct the rule id it names.',
+      false,
+    ),
   ];
 }

@@ -18,6 +18,11 @@ export type OptionsSchema = Record<string, unknown>;
 
 export interface RuleMeta<Options> {
   description: string;
+  /**
+   * Help for reports (SARIF `help`): how to fix a finding, in a sentence or two of Markdown. Every
+   * built-in rule has it (the registry test checks); the full documentation is `docs/rules/<id>.md`.
+   */
+  help?: string;
   /** Default severity; configuration may change it or turn the rule off. */
   severity: Severity;
   /** Kinds (`Service`) or groups (`@pod-templates`) the rule visits; its visitors use the same keys. */

@@ -41,6 +41,20 @@ describe('rule registry', () => {
     for (const id of publicIds) expect(ids).toContain(id);
   });
 
+  test("docs/lint.md's rule table lists exactly the registered rules, each with its default severity and page", () => {
+    const text = readFileSync(`${root}docs/lint.md`, 'utf8');
+    const rows = [...text.matchAll(/^\| \[`([a-z0-9-]+)`\]\(rules\/([a-z0-9-]+)\.md\) \| ([^|]+) \|/gm)];
+    expect(rows.map((m) => m[1])).toEqual(rules.map((r) => r.id));
+    for (const [, id, page, severity] of rows) {
+      expect(page, id).toBe(id);
+      expect(severity!.trim().split(' ')[0], id).toBe(rules.find((r) => r.id === id)!.meta.severity);
+    }
+  });
+
+  test('docs/lint.md links to the output formats (docs/formats.md)', () => {
+    expect(readFileSync(`${root}docs/lint.md`, 'utf8')).toMatch(/\]\(formats\.md(#[\w-]+)?\)/);
+  });
+
   test('every module in src/lint/rules/ is registered (and named after its id)', () => {
     const files = readdirSync(`${root}src/lint/rules`)
       .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
@@ -55,6 +69,16 @@ describe.each(rules.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
     expect(id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
     expect(rule.meta.description.length).toBeGreaterThan(10);
     expect(['error', 'warning', 'info']).toContain(rule.meta.severity);
+  });
+
+  test('has help text for reports (SARIF help), distinct from its description', () => {
+    expect(rule.meta.help?.trim().length ?? 0).toBeGreaterThan(40);
+    expect(rule.meta.help).not.toBe(rule.meta.description);
+  });
+
+  test('its documentation names its default severity first', () => {
+    const file = `${root}docs/rules/${id}.md`;
+    expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`^Default severity: \\*\\*${rule.meta.severity}\\*\\*`, 'm'));
   });
 
   test('has messages, each non-empty', () => {

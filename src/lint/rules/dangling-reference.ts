@@ -26,6 +26,8 @@ export default defineRule<Options>({
   id: 'dangling-reference',
   meta: {
     description: 'A reference to an object (or key, port, Pod) that does not exist in the input',
+    help:
+      'Add the referenced object (ConfigMap, Secret, Service, PVC, ServiceAccount, HPA or PDB target) to the input, or fix the name, key or port. A Pod that mounts a missing ConfigMap or Secret never starts, and an Ingress to a missing Service answers 503; none of this fails at `kubectl apply` time.',
     severity: 'warning',
     appliesTo: ['@pod-templates', 'Ingress', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy'],
     messages: {

@@ -10,6 +10,8 @@ export default defineRule({
   id: 'deprecated-api',
   meta: {
     description: 'An apiVersion that is deprecated or removed in the target Kubernetes version',
+    help:
+      'Change `apiVersion` to the replacement the message names (and migrate the fields that changed with it) before the cluster is upgraded to the release that removes the old version.',
     severity: 'warning',
     appliesTo: ['@all'],
     messages: {

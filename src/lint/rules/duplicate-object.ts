@@ -10,6 +10,8 @@ export default defineRule({
   id: 'duplicate-object',
   meta: {
     description: 'Two objects with the same API group, kind, namespace and name',
+    help:
+      'Rename or remove one of the two objects: `kubectl apply` applies both, and the one applied last silently replaces the other.',
     severity: 'error',
     appliesTo: ['@all'],
     messages: {

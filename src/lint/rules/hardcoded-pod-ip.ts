@@ -37,6 +37,8 @@ export default defineRule<Options>({
   id: 'hardcoded-pod-ip',
   meta: {
     description: 'IP addresses inside the cluster must not be hardcoded',
+    help:
+      'Replace the address with a Service name (`db`, or `db.data.svc` from another namespace). Pod IPs change whenever a Pod is replaced; for a server outside the cluster, give it a name with a selector-less Service and an EndpointSlice, or an ExternalName Service.',
     severity: 'error',
     appliesTo: ['@pod-templates', 'ConfigMap'],
     messages: {

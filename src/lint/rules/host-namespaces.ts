@@ -8,6 +8,8 @@ export default defineRule({
   id: 'host-namespaces',
   meta: {
     description: "Pods should not share the host's network, PID or IPC namespaces",
+    help:
+      'Remove `hostNetwork`, `hostPID` and `hostIPC` (and `hostPort`s); a node agent that needs them can be accepted with the annotation `shipshape.io/ignore: host-namespaces`, so the exception is visible in review.',
     severity: 'warning',
     appliesTo: ['@pod-templates'],
     messages: {

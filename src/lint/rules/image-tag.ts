@@ -21,6 +21,8 @@ export default defineRule<Options>({
   id: 'image-tag',
   meta: {
     description: 'Images should be pinned to a tag other than latest, or a digest',
+    help:
+      'Pin the image to a version tag (`nginx:1.27.3`) or a digest (`nginx@sha256:…`): `latest` moves, so Pods started at different times run different builds and rollbacks do not roll back.',
     severity: 'warning',
     appliesTo: ['@pod-templates'],
     messages: {

@@ -25,6 +25,8 @@ export default defineRule<Options>({
   id: 'missing-probes',
   meta: {
     description: 'Containers should have readiness and liveness probes',
+    help:
+      'Add a `readinessProbe` (so traffic and rollouts wait until the container works) and a `livenessProbe` (so a hung process is restarted) to each long-running container.',
     severity: 'warning',
     appliesTo: ['@pod-templates'],
     messages: {

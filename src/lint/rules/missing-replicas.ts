@@ -19,6 +19,8 @@ export default defineRule<Options>({
   id: 'missing-replicas',
   meta: {
     description: 'A Deployment, StatefulSet or ReplicaSet should set spec.replicas (or be autoscaled)',
+    help:
+      'Set `spec.replicas` (2 or more for redundancy), or let a HorizontalPodAutoscaler own the count. Without it Kubernetes quietly runs a single Pod.',
     severity: 'warning',
     appliesTo: ['Deployment', 'StatefulSet', 'ReplicaSet'],
     messages: {

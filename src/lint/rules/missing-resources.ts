@@ -24,6 +24,8 @@ export default defineRule<Options>({
   id: 'missing-resources',
   meta: {
     description: 'Containers should set resource requests and limits',
+    help:
+      'Set `resources.requests` (cpu and memory) and a memory limit on each container, so the scheduler places it correctly and a leak cannot take the node down.',
     severity: 'warning',
     appliesTo: ['@pod-templates'],
     messages: {

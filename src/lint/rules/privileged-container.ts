@@ -55,6 +55,8 @@ export default defineRule<Options>({
   id: 'privileged-container',
   meta: {
     description: 'Containers should not run privileged or allow privilege escalation',
+    help:
+      'Remove `privileged: true` and added capabilities such as `SYS_ADMIN`, and set `allowPrivilegeEscalation: false`: code running in a privileged container owns the node.',
     severity: 'warning',
     appliesTo: ['@pod-templates'],
     messages: {

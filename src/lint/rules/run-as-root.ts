@@ -21,6 +21,8 @@ export default defineRule<Options>({
   id: 'run-as-root',
   meta: {
     description: 'Containers should not run as root',
+    help:
+      'Set `securityContext.runAsNonRoot: true` (on the Pod or each container) and a non-zero `runAsUser`, with an image that runs as a non-root user.',
     severity: 'warning',
     appliesTo: ['@pod-templates'],
     messages: {

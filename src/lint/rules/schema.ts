@@ -46,6 +46,8 @@ export default defineRule({
   id: 'schema',
   meta: {
     description: 'An object must validate against the official Kubernetes API definitions',
+    help:
+      'Fix the field the message names: the API server refuses missing fields and wrong types, and a misspelt or misplaced field is dropped without complaint by many clients.',
     severity: 'error',
     appliesTo: ['@all'],
     messages: {

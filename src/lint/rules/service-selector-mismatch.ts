@@ -26,6 +26,8 @@ export default defineRule<Options>({
   id: 'service-selector-mismatch',
   meta: {
     description: 'A Service must select at least one Pod template in its namespace',
+    help:
+      'Make the Service\'s `spec.selector` match the labels of the Pod template it should route to (the message names the nearest candidate). A Service that selects nothing has no endpoints.',
     severity: 'error',
     appliesTo: ['Service'],
     messages: {

@@ -13,6 +13,8 @@ export default defineRule({
   id: 'service-target-port',
   meta: {
     description: "A Service's targetPort must be a port that the containers it selects declare",
+    help:
+      'Set `targetPort` to a port (number or name) that the selected containers declare in `ports`, or declare it there. A wrong target port refuses every request while everything looks healthy.',
     severity: 'error',
     appliesTo: ['Service'],
     messages: {

@@ -13,6 +13,8 @@ export default defineRule({
   id: 'workload-selector-mismatch',
   meta: {
     description: "A workload's spec.selector must select its own Pod template labels",
+    help:
+      'Make `spec.selector` select the labels in `spec.template.metadata.labels`: the API server rejects the object otherwise, and the selector is immutable once created.',
     severity: 'error',
     appliesTo: ['@pod-templates'],
     messages: {

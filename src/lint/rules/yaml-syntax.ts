@@ -9,6 +9,8 @@ export default defineRule({
   id: 'yaml-syntax',
   meta: {
     description: 'YAML (or JSON) that does not parse, or a file that is not UTF-8 text',
+    help:
+      'Fix the YAML at the position shown (an unclosed quote or bracket, a bad indent, a duplicate key). A document that does not parse is not applied at all.',
     severity: 'error',
     appliesTo: [],
     messages: {
