@@ -47,10 +47,13 @@ function collect(
 ): void {
   const what = base.length ? 'List item' : 'document';
   if (!isObject(value)) {
-    // A top-level document that is not a mapping is some other YAML file (a list of tasks, a value):
-    // noted and skipped. Inside a List it is a broken item.
-    const severity = base.length ? 'error' : 'info';
-    diagnostics.push(notAnObject(doc, base, 'notAnObject', `this ${what} is not a Kubernetes object (found ${describe(value)})${severity === 'info' ? ': skipped' : ''}`, severity));
+    if (base.length === 0) {
+      // A top-level document that is not a mapping is some other YAML file (a list of tasks, a value).
+      diagnostics.push(notAnObject(doc, base, 'notAManifest', `this document is not a Kubernetes manifest (it is ${describe(value)}, not a mapping with apiVersion and kind): skipped`, 'info'));
+    } else {
+      // Inside a List it is a broken item.
+      diagnostics.push(notAnObject(doc, base, 'notAnObject', `this ${what} is not a Kubernetes object (found ${describe(value)})`, 'error'));
+    }
     return;
   }
   const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : inherited?.apiVersion;

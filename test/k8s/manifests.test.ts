@@ -27,8 +27,10 @@ describe('readManifests', () => {
   });
 
   test.each([
-    ['a scalar document', 'just text\n', 'notAnObject', 'info', 1],
-    ['a list document', '- a\n- b\n', 'notAnObject', 'info', 1],
+    ['a scalar document', 'just text\n', 'notAManifest', 'info', 1],
+    ['a list document', '- a\n- b\n', 'notAManifest', 'info', 1],
+    ['a list document after comments', '# tasks\n\n- a\n', 'notAManifest', 'info', 3],
+    ['a number', '42\n', 'notAManifest', 'info', 1],
     ['another kind of file (package.json)', '{"name": "app", "version": "1.0.0"}', 'notAManifest', 'info', 1],
     ['no kind', 'apiVersion: v1\nmetadata: {name: x}\n', 'missingTypeMeta', 'error', 1],
     ['no apiVersion', '# c\nkind: Service\nmetadata: {name: x}\n', 'missingTypeMeta', 'error', 2],

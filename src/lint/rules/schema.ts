@@ -59,7 +59,8 @@ export default defineRule({
       notBuiltin: "{{apiVersion}} {{kind}} is not a built-in Kubernetes API (a custom resource?): skipped, not validated.",
       toolConfig: '{{apiVersion}} {{kind}} is {{tool}} configuration, not an object of the Kubernetes API: skipped, not validated.',
       // Reported while reading the input, for documents that are not Kubernetes objects at all.
-      notAnObject: 'This document is not a Kubernetes object.',
+      notAManifest: 'This document is not a Kubernetes manifest (no apiVersion and kind, a list or a scalar): skipped.',
+      notAnObject: 'This List item is not a Kubernetes object.',
       missingTypeMeta: 'This document has no apiVersion or kind.',
     },
     defaults: {},

@@ -155,11 +155,38 @@ ruleTester(rule, {
       errors: [{ messageId: 'unknownField', line: 9, column: 7, message: "did you mean 'selector'" }],
     },
     {
-      name: 'a document that is not an object',
+      name: 'a document that is a scalar',
       yaml: `
         just a string
       `,
-      errors: [{ messageId: 'notAnObject', line: 1, column: 1 }],
+      errors: [{ messageId: 'notAManifest', line: 1, column: 1, severity: 'info' }],
+    },
+    {
+      name: 'a document that is a list, after a comment',
+      yaml: `
+        # deployment tasks
+        - name: build
+        - name: ship
+      `,
+      errors: [{ messageId: 'notAManifest', line: 2, column: 1, severity: 'info' }],
+    },
+    {
+      name: 'a document without apiVersion and kind (a values file)',
+      yaml: `
+        replicaCount: 2
+        image: {repository: nginx}
+      `,
+      errors: [{ messageId: 'notAManifest', line: 1, column: 1, severity: 'info' }],
+    },
+    {
+      name: 'a List item that is a scalar',
+      yaml: `
+        apiVersion: v1
+        kind: List
+        items:
+          - just text
+      `,
+      errors: [{ messageId: 'notAnObject', line: 4, column: 5 }],
     },
     {
       name: 'a document without a kind',
