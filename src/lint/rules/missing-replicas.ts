@@ -54,7 +54,8 @@ export default defineRule<Options>({
         if (autoscaled.has(key(object.kind, object.namespace, object.name))) return;
         context.report({
           messageId: 'missing',
-          path: ['spec'],
+          // The `spec` key, where replicas belong; `kind` when there is no spec at all.
+          path: spec === undefined ? ['kind'] : ['spec'],
           key: true,
           data,
           hint: 'Set spec.replicas (2 or more for anything that serves traffic), or add a HorizontalPodAutoscaler.',

@@ -95,7 +95,9 @@ export default defineRule({
 
 function findingOf(v: SchemaViolation): Finding {
   const messageId = byKeyword[v.keyword] ?? 'badValue';
-  return { messageId, path: v.path, ...(v.key ? { key: true } : {}), data: { detail: capitalize(v.message) }, hint: hints[messageId]! };
+  // A problem with the object as a whole (a missing top-level field) points at its kind, not the document start.
+  const at = v.path.length === 0 ? { path: ['kind'], key: true } : { path: v.path, ...(v.key ? { key: true } : {}) };
+  return { messageId, ...at, data: { detail: capitalize(v.message) }, hint: hints[messageId]! };
 }
 
 /** Items of a typed list (`DeploymentList`) may leave apiVersion and kind out: validate them as what they are. */

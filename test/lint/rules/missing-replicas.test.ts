@@ -78,6 +78,33 @@ ruleTester(rule, {
       },
       errors: [{ messageId: 'missing', line: 4, column: 1 }],
     },
+    {
+      name: 'no spec at all: the kind',
+      yaml: `
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: bare}
+      `,
+      errors: [{ messageId: 'missing', line: 2, column: 1 }],
+    },
+    {
+      name: 'the spec key of a List item, not the start of the document',
+      yaml: `
+        # rendered
+        apiVersion: v1
+        kind: List
+        items:
+          - apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec: {containers: [{name: web, image: web:1}]}
+      `,
+      errors: [{ messageId: 'missing', line: 8, column: 5 }],
+    },
     { name: 'explicit replicas below the minimum', yaml: deployment('replicas: 1'), options: { min: 2 }, errors: [{ messageId: 'belowMin', line: 5, column: 13 }] },
   ],
 });

@@ -155,6 +155,17 @@ ruleTester(rule, {
       errors: [{ messageId: 'unknownField', line: 9, column: 7, message: "did you mean 'selector'" }],
     },
     {
+      name: 'a missing top-level field: at the kind, not the start of the document',
+      yaml: `
+        # binding
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: b}
+        subjects: [{kind: User, name: jane}]
+      `,
+      errors: [{ messageId: 'missingField', line: 3, column: 1 }],
+    },
+    {
       name: 'a document that is a scalar',
       yaml: `
         just a string
