@@ -82,15 +82,15 @@ describe('generated Compose projects', () => {
         const dir = mkdtempSync(join(tmpdir(), 'shipshape-prop-'));
         writeFileSync(join(dir, 'compose.yaml'), text);
         const converted = await runCli(['convert', '-o', 'k8s'], { cwd: dir, env: {} });
-        expect(converted.code, converted.stderr).toBe(0);
+        expect(converted.code, `convert -o k8s\n${converted.stderr}`).toBe(0);
         const again = await runCli(['convert', '-o', 'k8s'], { cwd: dir, env: {} });
-        expect(again.code).toBe(0);
+        expect(again.code, `convert -o k8s again\n${again.stderr}`).toBe(0);
         const diff = await runCli(['diff', 'compose.yaml', 'k8s'], { cwd: dir, env: {} });
-        expect(diff.code, `${text}\n${diff.stdout}\n${diff.stderr}`).toBe(0);
+        expect(diff.code, `diff compose.yaml k8s\n${diff.stdout}\n${diff.stderr}`).toBe(0);
         const self = await runCli(['diff', '--output', 'json', 'k8s', 'k8s'], { cwd: dir, env: {} });
-        expect(self.code).toBe(0);
+        expect(self.code, `diff k8s k8s\n${self.stderr}`).toBe(0);
         const lint = await runCli(['lint', '--format', 'json', 'k8s'], { cwd: dir, env: {} });
-        expect(lint.code, lint.stdout).toBe(0);
+        expect(lint.code, `lint k8s\n${lint.stdout}\n${lint.stderr}`).toBe(0);
       }),
       settings(10, 7004, 0.2),
     );
