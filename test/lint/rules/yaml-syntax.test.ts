@@ -46,8 +46,8 @@ ruleTester(rule, {
     {
       name: 'one broken document among good ones',
       yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nkey: "unterminated\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n',
-      // Reported where the parser gives up: the end of that document.
-      errors: [{ messageId: 'MISSING_CHAR', line: 6, column: 1 }],
+      // Reported where the unterminated string opens (the source layer's position for it).
+      errors: [{ messageId: 'MISSING_CHAR', line: 5, column: 6 }],
     },
   ],
 });
