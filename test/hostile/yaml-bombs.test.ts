@@ -105,7 +105,7 @@ describe('size', () => {
     expect(r.stdout).toMatch(/ConfigMap/);
   });
 
-  test('a million services in a Compose file: config refuses or reads it without crashing', { timeout: TIMEOUT }, async () => {
+  test('100,000 services in a Compose file: config reads it (or refuses it) without crashing', { timeout: TIMEOUT }, async () => {
     const services = Array.from({ length: 100_000 }, (_, i) => `  s${i}: {image: "nginx:1"}\n`).join('');
     const r = await run(['config', '-q'], project({ 'compose.yaml': `services:\n${services}` }));
     expectCleanFailure(r, [0, 1, 2]);
