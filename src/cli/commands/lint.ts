@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../main.js';
 import { UsageError } from '../exit.js';
+import { knownKubeVersions } from '../../k8s/deprecations.js';
 
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -40,7 +41,7 @@ export function registerLint(program: Command, ctx: CommandContext): void {
     .option('--rule <id=severity>', 'set a rule to off, info, warn or error (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
     .option('-n, --namespace <ns>', "namespace of objects that give none (default: 'default')")
-    .option('--kube-version <version>', 'target Kubernetes version, MAJOR.MINOR (default: 1.36)')
+    .option('--kube-version <version>', `target Kubernetes release, 1.MINOR from ${knownKubeVersions().min} to ${knownKubeVersions().max} (default: 1.36)`)
     .option('-q, --quiet', 'report errors only', false)
     .option('--report-unused-disables', 'warn about suppressions that suppress nothing', false)
     .option('--color', 'force colours')
