@@ -111,6 +111,13 @@ describe('size', () => {
     expectCleanFailure(r, [0, 1, 2]);
   });
 
+  test('a port range bomb (1-65535:1-65535) converts with a warning, no crash', { timeout: TIMEOUT }, async () => {
+    const r = await run(['convert', '--format', 'json'], project({ 'compose.yaml': 'services:\n  web:\n    image: nginx:1\n    ports: ["1-65535:1-65535"]\n' }));
+    expectCleanFailure(r, [0]);
+    expect(r.stderr).toMatch(/compose\.yaml:4:\d+ warning convert\/many-ports/);
+    JSON.parse(r.stdout);
+  });
+
   test('a 50 MB manifest: linted (the findings are positioned), no crash', { timeout: TIMEOUT }, async () => {
     const line = `    ${'x'.repeat(1000)}\n`;
     const body = line.repeat(51 * 1024);
