@@ -1,6 +1,6 @@
 import { main } from './main.js';
 import { guardProcess, processIo } from './io.js';
-import { EXIT_USAGE, faultStack, internalFaultLine } from './exit.js';
+import { EXIT_USAGE, faultStack, internalFaultLine, systemFailureLine } from './exit.js';
 
 const args = process.argv.slice(2);
 const optionsEnd = args.indexOf('--');
@@ -8,7 +8,7 @@ guardProcess(process, process.stdout, {
   writeErr: (text) => void process.stderr.write(text),
   // main() reads --debug through commander; the guards run outside it, so look for the flag itself.
   debug: args.slice(0, optionsEnd === -1 ? undefined : optionsEnd).includes('--debug'),
-  faultLine: internalFaultLine,
+  faultLine: (error, debug) => systemFailureLine(error) ?? internalFaultLine(error, debug),
   faultStack,
   code: EXIT_USAGE,
 });

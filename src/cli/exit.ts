@@ -11,6 +11,18 @@ export class UsageError extends Error {
 }
 
 /**
+ * A failure of the system rather than of shipshape — a full disk, a closed or broken output stream, an I/O
+ * error: node's system errors carry a `code` such as ENOSPC and the `syscall` that failed. One line saying
+ * what failed, without asking for a bug report; undefined for anything else.
+ */
+export function systemFailureLine(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || typeof syscall !== 'string') return undefined;
+  return `shipshape: ${error.message.replace(/\s+/g, ' ').trim()}`;
+}
+
+/**
  * The one line printed for an internal fault (a bug in shipshape, not bad input): what failed and a
  * request for a report. The message is kept to one line (a fault's message may hold line breaks or
  * quote a long input); the stack is printed separately, and only under `--debug`.

@@ -50,7 +50,7 @@ export interface GuardedProcess {
 export interface GuardOptions {
   writeErr(text: string): void;
   debug: boolean;
-  /** Formats the one line for a fault (exit.ts internalFaultLine). */
+  /** Formats the one line for a fault (exit.ts internalFaultLine; systemFailureLine first for system errors). */
   faultLine(error: unknown, debug: boolean): string;
   faultStack(error: unknown): string;
   /** Exit code for a fault. */

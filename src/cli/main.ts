@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { EXIT_OK, EXIT_USAGE, UsageError, faultStack, internalFaultLine } from './exit.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, faultStack, internalFaultLine, systemFailureLine } from './exit.js';
 import type { Io } from './io.js';
 import { commands } from './commands/index.js';
 
@@ -54,7 +54,7 @@ function handleError(error: unknown, ctx: CommandContext): number {
     ctx.io.stderr.write(`shipshape: ${error.message}\n`);
     return EXIT_USAGE;
   }
-  ctx.io.stderr.write(`${internalFaultLine(error, ctx.debug())}\n`);
+  ctx.io.stderr.write(`${systemFailureLine(error) ?? internalFaultLine(error, ctx.debug())}\n`);
   if (ctx.debug()) ctx.io.stderr.write(`${faultStack(error)}\n`);
   return EXIT_USAGE;
 }

@@ -6,7 +6,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { faultStack, internalFaultLine } from '../../src/cli/exit.js';
+import { faultStack, internalFaultLine, systemFailureLine } from '../../src/cli/exit.js';
+import { main } from '../../src/cli/main.js';
 import { guardProcess } from '../../src/cli/io.js';
 import { configMap, latestDeployment, project, run } from './harness.js';
 
@@ -89,6 +90,31 @@ describe('the one line', () => {
     expect(internalFaultLine(new Error('x'.repeat(5000)), true).length).toBeLessThan(450);
     expect(internalFaultLine(undefined, false)).toMatch(/internal error \(undefined: undefined\)/);
     expect(faultStack(new Error('s'))).toMatch(/^Error: s\n\s+at /);
+  });
+});
+
+describe('system failures are not bugs', () => {
+  const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write', errno: -28 });
+
+  test('a full disk on standard output: one line naming it, no report request, exit 2', async () => {
+    let stderr = '';
+    const code = await main(['convert'], {
+      stdout: { write: () => { throw enospc(); }, isTTY: false },
+      stderr: { write: (t) => void (stderr += t), isTTY: false },
+      readStdin: async () => new Uint8Array(),
+      env: {},
+      cwd: project(files),
+    });
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe('shipshape: ENOSPC: no space left on device, write');
+    expect(stderr).not.toMatch(/bug|\n\s+at /);
+  });
+
+  test('only errors with a system code and syscall count', () => {
+    expect(systemFailureLine(enospc())).toBe('shipshape: ENOSPC: no space left on device, write');
+    expect(systemFailureLine(Object.assign(new Error('x'), { code: 'ERR_INVALID_ARG_TYPE' }))).toBeUndefined();
+    expect(systemFailureLine(new TypeError('x'))).toBeUndefined();
+    expect(systemFailureLine('ENOSPC')).toBeUndefined();
   });
 });
 
