@@ -122,6 +122,7 @@ describe('convert -o: atomic writes', () => {
     failing.rename = true;
     const r = await run(['convert', '-o', 'k8s'], dir);
     expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(readFileSync(join(dir, 'k8s/web-deployment.yaml'), 'utf8')).toBe(before);
     expect(listing(join(dir, 'k8s'))).toEqual(files);
   });
@@ -141,6 +142,8 @@ describe('convert -o: atomic writes', () => {
     const r = await run(['lint', '--format', 'json', '-o', 'report.json', 'c.yaml'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.stderr).toMatch(/ENOSPC|no space left/);
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('OLD REPORT');
     expect(listing(dir)).toEqual(['c.yaml', 'report.json']);
   });
