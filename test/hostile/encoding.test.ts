@@ -76,6 +76,16 @@ describe.each(Object.entries(cases))('%s', (_name, c) => {
   });
 });
 
+describe('diff: the other files of a side are still compared', () => {
+  test.each(Object.entries(cases))('%s', async (_name, c) => {
+    const dir = project({ 'old/bad.yaml': c.manifest, 'old/web.yaml': latestDeployment('web'), 'new/bad.yaml': c.manifest, 'new/web.yaml': latestDeployment('web').replace('nginx:latest', 'nginx:1.27') });
+    const r = await run(['diff', '--output', 'summary', 'old', 'new'], dir);
+    expectCleanFailure(r, [1, 2]);
+    expect(r.stdout).toMatch(/~ Deployment default\/web/);
+    expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+ error/);
+  });
+});
+
 describe('duplicate keys: both positions', () => {
   test('lint json: the error at the second key, a related location at the first', async () => {
     const r = await run(['lint', '--format', 'json', 'm.yaml'], project({ 'm.yaml': cases['duplicate keys']!.manifest }));
