@@ -2,15 +2,22 @@
  * Shared pieces of the hostile-input tests: a temp project per test, the CLI run in-process, and the
  * one check every hostile case must pass (a clean failure or a clean success, never a crash).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { runCli, type CliRun } from '../helpers/cli.js';
 
-/** A fresh directory holding `files` (path → content); returns its absolute path. */
+const made: string[] = [];
+// Big generated inputs (50 MB files, a million items) must not pile up in the temp folder.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory holding `files` (path → content), removed after the test file; returns its absolute path. */
 export function project(files: Record<string, string | Uint8Array> = {}, prefix = 'shipshape-hostile-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), content);

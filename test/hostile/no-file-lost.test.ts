@@ -5,8 +5,7 @@
  * directory (`..`, absolute paths, symlinks that leave it) unless --allow-outside-project.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { project, run } from './harness.js';
 
@@ -64,7 +63,7 @@ describe('convert -o: refusing to overwrite', () => {
   });
 
   test('a symlink where a file would go is refused; with --force the link is replaced, its target never written', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'shipshape-outside-'));
+    const outside = project({}, 'shipshape-outside-');
     writeFileSync(join(outside, 'precious.yaml'), 'PRECIOUS\n');
     const dir = project({ 'compose.yaml': compose() });
     mkdirSync(join(dir, 'k8s'));
@@ -176,7 +175,7 @@ describe('the converter reads nothing outside the project directory', () => {
   const INSIDE = 'PLANTED-inside-content-0c3e';
 
   function layout(): { root: string; cwd: string; outside: string } {
-    const outside = mkdtempSync(join(tmpdir(), 'shipshape-outside-'));
+    const outside = project({}, 'shipshape-outside-');
     writeFileSync(join(outside, 'o.txt'), `${OUTSIDE}\n`);
     writeFileSync(join(outside, 'o.env'), `OUTSIDE_VAR=${OUTSIDE}\n`);
     const root = project({ 'parent.txt': `${OUTSIDE}\n`, 'p/in.txt': `${INSIDE}\n` });

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as api from '../../src/index.js';
@@ -90,6 +90,7 @@ describe('generated Compose projects', () => {
         const self = await runCli(['diff', '--output', 'json', 'k8s', 'k8s'], { cwd: dir, env: {} });
         expect(self.code, `diff k8s k8s\n${self.stderr}`).toBe(0);
         const lint = await runCli(['lint', '--format', 'json', 'k8s'], { cwd: dir, env: {} });
+        rmSync(dir, { recursive: true, force: true });
         expect(lint.code, `lint k8s\n${lint.stdout}\n${lint.stderr}`).toBe(0);
       }),
       settings(10, 7004, 0.2),
