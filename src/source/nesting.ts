@@ -86,7 +86,7 @@ export function unterminatedQuoteStart(tokens: readonly CST.Token[], quote: '"' 
     if (token.type === type && token.offset <= before && !isClosed(token.source, quote) && (found === undefined || token.offset > found)) {
       found = token.offset;
     }
-    stack.push(...childrenOf(token));
+    for (const child of childrenOf(token)) stack.push(child); // no spread: a list may hold a million items
   }
   return found;
 }

@@ -76,6 +76,13 @@ describe.each(Object.entries(cases))('%s', (_name, c) => {
   });
 });
 
+test('an unterminated string after a list of a million items: positioned where it opens', { timeout: 60_000 }, async () => {
+  const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\nx: [${Array(1_000_000).fill('1').join(',')}]\ndata:\n  k: "open\n`;
+  const r = await run(['lint', '--format', 'json', 'm.yaml'], project({ 'm.yaml': text }));
+  expectCleanFailure(r, [1]);
+  expect(JSON.parse(r.stdout).diagnostics[0]).toMatchObject({ ruleId: 'yaml-syntax', line: 6, column: 6 });
+});
+
 describe('diff: the other files of a side are still compared', () => {
   test.each(Object.entries(cases))('%s', async (_name, c) => {
     const dir = project({ 'old/bad.yaml': c.manifest, 'old/web.yaml': latestDeployment('web'), 'new/bad.yaml': c.manifest, 'new/web.yaml': latestDeployment('web').replace('nginx:latest', 'nginx:1.27') });
