@@ -64,7 +64,10 @@ type FastResult = { ok: true; value: unknown } | { ok: false };
 
 function fastLoad(text: string): FastResult {
   // Aliases can expand exponentially in a plain value; let the bounded full parser handle them.
-  if (/(^|[\s[{,])&[^\s]/.test(text) && /(^|[\s[{,:])\*[^\s]/.test(text)) return { ok: false };
+  // (includes() first: most documents hold neither character, and the regexes cost a scan each.)
+  if (text.includes('&') && text.includes('*') && /(^|[\s[{,])&[^\s]/.test(text) && /(^|[\s[{,:])\*[^\s]/.test(text)) {
+    return { ok: false };
+  }
   // Deep nesting could exhaust js-yaml's recursion (or V8 itself): the full parser measures it first.
   if (mayNestDeeperThan(text, DEFAULT_MAX_DEPTH)) return { ok: false };
   try {
