@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
-import { Command, CommanderError } from 'commander';
+import type { Command as CommandType } from 'commander';
 import { EXIT_OK, EXIT_USAGE, UsageError, faultStack, internalFaultLine, systemFailureLine } from './exit.js';
 import type { Io } from './io.js';
-import { commands } from './commands/index.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -19,8 +18,15 @@ export interface CommandContext {
  * Never calls process.exit and never throws.
  */
 export async function main(args: readonly string[], io: Io): Promise<number> {
+  // Cold start (docs/performance.md): `--version` alone needs neither commander nor any command, and each
+  // command imports its implementation only when it runs.
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    io.stdout.write(`${pkg.version}\n`);
+    return EXIT_OK;
+  }
+  const [{ Command, CommanderError }, { commands }] = await Promise.all([import('commander'), import('./commands/index.js')]);
   const ctx: CommandContext = { io, exitCode: EXIT_OK, debug: () => Boolean(program.opts().debug) };
-  const program = new Command('shipshape')
+  const program: CommandType = new Command('shipshape')
     .description('Convert Docker Compose projects to Kubernetes manifests, lint manifests, and preview diffs.')
     .version(pkg.version, '-V, --version', 'print the version')
     .option('--debug', 'print stack traces of internal faults')
@@ -41,12 +47,12 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
     await program.parseAsync([...args], { from: 'user' });
     return ctx.exitCode;
   } catch (error) {
-    return handleError(error, ctx);
+    return handleError(error, ctx, CommanderError);
   }
 }
 
-function handleError(error: unknown, ctx: CommandContext): number {
-  if (error instanceof CommanderError) {
+function handleError(error: unknown, ctx: CommandContext, commanderError: typeof import('commander').CommanderError): number {
+  if (error instanceof commanderError) {
     // help and version exit "successfully"; commander has already printed parse errors.
     return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
