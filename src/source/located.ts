@@ -211,7 +211,7 @@ class TreeBuilder {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         if (isMergeKey(pair.key)) {
-          merged.push(...this.mergeSources(pair.value, depth + 1));
+          for (const entry of this.mergeSources(pair.value, depth + 1)) merged.push(entry); // no spread: maps may be huge
           continue;
         }
         const keySpan = pair.key && typeof pair.key === 'object' && 'range' in pair.key ? this.span(pair.key as YamlNode) : this.span(node);
