@@ -1,4 +1,5 @@
 /** "Did you mean …?" for a mistyped key, name or value: the closest candidate within a small edit distance. */
+import { editDistance } from '../text/edit-distance.js';
 
 /** The candidate nearest to `word`, if one is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
@@ -15,28 +16,6 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   return best;
-}
-
-/** Damerau-Levenshtein distance (adjacent swaps count once), giving up above `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      row.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > limit) return limit + 1;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length]!;
 }
 
 /** `; did you mean 'x'?` to end a message with, or the empty string when no candidate is close. */

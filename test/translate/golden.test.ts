@@ -13,6 +13,8 @@ import { validateObject } from '../../src/k8s/schema/index.js';
 import { lint } from '../../src/lint/index.js';
 import { translateProject, type TranslateOptions } from '../../src/translate/index.js';
 import { toYamlStream } from '../../src/translate/serialize.js';
+import { EXTENSION_CASES } from './golden-cases-extensions.js';
+import { VOLUME_CASES } from './golden-cases-volumes.js';
 import { loadFixture, relativeTo } from './load-fixture.js';
 
 const root = fileURLToPath(new URL('../../fixtures/convert/', import.meta.url));
@@ -35,7 +37,9 @@ export const CASES = [
   'dropped-keys',
   'build-only',
   'namespace',
-] as const;
+  ...VOLUME_CASES,
+  ...EXTENSION_CASES,
+];
 
 async function convertCase(name: string) {
   const dir = join(root, name);

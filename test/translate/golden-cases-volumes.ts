@@ -1,0 +1,2 @@
+/** Golden cases of volumes, bind mounts, env_file, secrets and configs (folders of fixtures/convert/). */
+export const VOLUME_CASES: readonly string[] = [];
