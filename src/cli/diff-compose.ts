@@ -53,7 +53,7 @@ export async function convertComposeSide(
     return { objects: [], diagnostics, problems: [`cannot read the Compose project ${input.label}`], notes: [] };
   }
   const result = await translateProject(loaded.project, translateOptions(compose, host));
-  diagnostics.push(...result.diagnostics.map((d) => shown(io.cwd, d)));
+  for (const d of result.diagnostics) diagnostics.push(shown(io.cwd, d));
   const objects = diffObjectsOfValues(result.objects, { defaultNamespace: options.defaultNamespace, sourceFile: input.label });
   return { objects, diagnostics, problems: [], notes: [], converted: input.label };
 }

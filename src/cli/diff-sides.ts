@@ -92,7 +92,7 @@ export async function readSide(request: SideRequest, options: SideOptions, io: I
       continue;
     }
     const decoded = decodeSource(name, read.bytes);
-    diagnostics.push(...decoded.diagnostics);
+    for (const d of decoded.diagnostics) diagnostics.push(d);
     if (decoded.value) files.push(decoded.value);
   }
   const side = manifests(files, diagnostics, options);

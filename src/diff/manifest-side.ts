@@ -19,8 +19,9 @@ export function objectsOfFiles(files: readonly SourceFile[], options: { defaultN
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const read = readManifests(file);
-    raw.push(...read.manifests);
-    diagnostics.push(...read.diagnostics);
+    // A file may hold a million documents: spreading them into push() would overflow the call stack.
+    for (const manifest of read.manifests) raw.push(manifest);
+    for (const diagnostic of read.diagnostics) diagnostics.push(diagnostic);
   }
   const scope = chainScopes(crdScopes(raw), resourceScope);
   const objects = diffObjectsOfManifests(raw.map((r) => toManifestObject(r, { defaultNamespace: options.defaultNamespace, scope })));
