@@ -8,14 +8,15 @@ import { kubeVersionProblem } from '../k8s/deprecations.js';
 import { countDiagnostics, formatDiagnosticLine, type Diagnostic } from '../diagnostics.js';
 import { closestName } from '../text/edit-distance.js';
 import { findConfigFile, lint, parseConfig, parseSeverity, ruleDescriptors, ruleDocsBaseFromPackage, rules, type LintConfig, type PackageInfo, type RuleSeverity } from '../lint/index.js';
-import { formatters } from '../report/index.js';
 import { decodeSource, type SourceFile } from '../source/file.js';
 import type { LintCommandOptions } from './commands/lint.js';
 import { fileHost } from './file-host.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
 import { colorEnabled } from './io.js';
 import type { CommandContext } from './main.js';
-import { displayPath, findManifestFiles } from './manifest-files.js';
+import { displayPath, findManifestFiles, readProblem } from './manifest-files.js';
+import { FILE_CONCURRENCY, mapConcurrent } from './concurrent.js';
+import { loadFormatter } from './report-format.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 const STDIN_NAME = '<stdin>';
@@ -62,8 +63,10 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     if (p !== '-') continue;
     accept(STDIN_NAME, await io.readStdin());
   }
-  for (const absolute of found.files) {
-    const read = await host.readFile(absolute);
+  // Read concurrently, accept in order (the order of files and of their diagnostics does not depend on timing).
+  const reads = await mapConcurrent(found.files, FILE_CONCURRENCY, (absolute) => host.readFile(absolute));
+  for (const [i, absolute] of found.files.entries()) {
+    const read = reads[i]!;
     const shown = found.shown.get(absolute) ?? displayPath(io.cwd, absolute);
     if (!read.ok) {
       io.stderr.write(`shipshape: cannot read ${shown}: ${readProblem(absolute, read.message)}\n`);
@@ -105,7 +108,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     secretRegions: (file: string) => result.secretRegions(file),
     tool: { name: 'shipshape', version },
   };
-  const report = formatters[options.format](input, { color });
+  const report = (await loadFormatter(options.format))(input, { color });
   if (toStdout) io.stdout.write(report);
   else await writeReport(resolve(io.cwd, options.output!), report);
 
@@ -164,13 +167,6 @@ async function loadConfig(given: string | undefined, ctx: CommandContext): Promi
     return 'failed';
   }
   return { ...parsed.value, file: path };
-}
-
-/** A FileHost message without the path it starts with (`/abs/a.yaml is larger than 64 MB` → `larger than 64 MB`). */
-function readProblem(path: string, message: string): string {
-  if (message.startsWith(`${path}: `)) return message.slice(path.length + 2);
-  if (message.startsWith(`${path} is `)) return message.slice(path.length + 4);
-  return message;
 }
 
 async function writeReport(path: string, report: string): Promise<void> {

@@ -1,11 +1,14 @@
 /**
  * The files `shipshape lint` reads: explicit files as given, directories walked recursively for
  * `.yaml`, `.yml` and `.json` (dot-folders and dot-files skipped), each real file once (symlink loops are safe),
- * minus the config file's `ignore` globs.
+ * minus the config file's `ignore` globs. A manifest-named entry that cannot be followed (a symlink loop, a
+ * dangling symlink) is a problem, not skipped: the user expects it to be checked. The entries of a directory
+ * are inspected concurrently (docs/performance.md); the order of the result does not depend on timing.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileHost } from '../host.js';
 import { pathIgnored } from '../lint/glob.js';
+import { FILE_CONCURRENCY, mapConcurrent } from './concurrent.js';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
@@ -46,10 +49,10 @@ export async function findManifestFiles(host: FileHost, paths: readonly string[]
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
     return pathIgnored(rel, options.ignore);
   };
-  const addFile = async (given: string, absolute: string): Promise<void> => {
-    const real = (await host.realPath(absolute)) ?? absolute;
-    if (seenFiles.has(real)) return;
-    seenFiles.add(real);
+  const addFile = (given: string, absolute: string, real: string | undefined): void => {
+    const key = real ?? absolute;
+    if (seenFiles.has(key)) return;
+    seenFiles.add(key);
     found.files.push(absolute);
     found.shown.set(absolute, shownPath(options.cwd, given, absolute));
   };
@@ -63,7 +66,7 @@ export async function findManifestFiles(host: FileHost, paths: readonly string[]
     }
     if (info.kind === 'file') {
       // An explicit file is read whatever its extension, unless the config ignores it.
-      if (!ignored(absolute)) await addFile(given, absolute);
+      if (!ignored(absolute)) addFile(given, absolute, await host.realPath(absolute));
       continue;
     }
     if (info.kind === 'other') {
@@ -71,36 +74,68 @@ export async function findManifestFiles(host: FileHost, paths: readonly string[]
       continue;
     }
     const before = found.files.length;
-    await walk(host, absolute, seenDirs, ignored, (path) => addFile(given, path));
+    await walk(host, absolute, seenDirs, ignored, {
+      file: (path, real) => addFile(given, path, real),
+      broken: (path, reason) => found.problems.push(`cannot read ${shownPath(options.cwd, given, path)}: ${reason}`),
+    });
     if (found.files.length === before) found.empty.push(given);
   }
   return found;
 }
 
-async function walk(
-  host: FileHost,
-  dir: string,
-  seenDirs: Set<string>,
-  ignored: (path: string) => boolean,
-  addFile: (path: string) => Promise<void>,
-): Promise<void> {
+interface WalkSink {
+  file(path: string, real: string | undefined): void;
+  /** A manifest-named entry that cannot be followed. */
+  broken(path: string, reason: string): void;
+}
+
+interface Entry {
+  path: string;
+  name: string;
+  kind: 'file' | 'directory' | 'other' | 'broken';
+  real?: string;
+  reason?: string;
+}
+
+async function walk(host: FileHost, dir: string, seenDirs: Set<string>, ignored: (path: string) => boolean, sink: WalkSink): Promise<void> {
   const real = (await host.realPath(dir)) ?? dir;
   // Each real folder is walked once: a symlink back to a folder being walked cannot loop.
   if (seenDirs.has(real)) return;
   seenDirs.add(real);
-  for (const name of await host.readDir(dir)) {
-    const path = resolve(dir, name);
-    if (ignored(path)) continue;
-    const info = await host.stat(path);
-    if (!info) continue; // a dangling symlink
-    // Dot-folders (.git, .github) and dot-files (.shipshape.yaml, .gitlab-ci.yml) are not manifests.
-    if (name.startsWith('.')) continue;
-    if (info.kind === 'directory') {
-      await walk(host, path, seenDirs, ignored, addFile);
-    } else if (info.kind === 'file' && isManifestName(name)) {
-      await addFile(path);
-    }
+  // Dot-folders (.git, .github) and dot-files (.shipshape.yaml, .gitlab-ci.yml) are not manifests.
+  const names = (await host.readDir(dir)).filter((name) => !name.startsWith('.'));
+  const candidates = names.map((name) => ({ name, path: resolve(dir, name) })).filter((e) => !ignored(e.path));
+  const entries = await mapConcurrent(candidates, FILE_CONCURRENCY, (e) => inspect(host, e.path, e.name));
+  // Sequential from here: which path names a file reached twice depends on the order, never on timing.
+  for (const entry of entries) {
+    if (entry.kind === 'directory') await walk(host, entry.path, seenDirs, ignored, sink);
+    else if (entry.kind === 'file') sink.file(entry.path, entry.real);
+    else if (entry.kind === 'broken') sink.broken(entry.path, entry.reason!);
   }
+}
+
+/** What a directory entry is; a manifest file's real path is resolved here too (concurrently). */
+async function inspect(host: FileHost, path: string, name: string): Promise<Entry> {
+  const manifest = isManifestName(name);
+  const info = await host.stat(path);
+  if (!info) {
+    // stat follows symlinks: only a symlink loop or a dangling symlink gets here. Ask why by opening it.
+    if (!manifest) return { path, name, kind: 'other' };
+    const read = await host.readFile(path);
+    if (read.ok) return { path, name, kind: 'file', real: await host.realPath(path) }; // fixed in the meantime
+    const reason = read.reason === 'missing' ? 'a dangling symbolic link (its target does not exist)' : readProblem(path, read.message);
+    return { path, name, kind: 'broken', reason };
+  }
+  if (info.kind === 'directory') return { path, name, kind: 'directory' };
+  if (info.kind === 'file' && manifest) return { path, name, kind: 'file', real: await host.realPath(path) };
+  return { path, name, kind: 'other' };
+}
+
+/** A FileHost message without the path it starts with (`/abs/a.yaml is larger than 64 MB` → `larger than 64 MB`). */
+export function readProblem(path: string, message: string): string {
+  if (message.startsWith(`${path}: `)) return message.slice(path.length + 2);
+  if (message.startsWith(`${path} is `)) return message.slice(path.length + 4);
+  return message;
 }
 
 /**

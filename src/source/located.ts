@@ -1,22 +1,27 @@
-import {
-  Composer,
-  Parser,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Document,
-  type Node as YamlNode,
-  type CST,
-  type Scalar,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node as YamlNode, CST, Scalar } from 'yaml';
 import type { Diagnostic, FieldPath } from '../diagnostics.js';
 import type { SourceFile } from './file.js';
 import { LineIndex } from './lines.js';
 import { spanOf, type Span } from './span.js';
 import { DEFAULT_MAX_DEPTH, firstTooDeep, mayNestDeeperThan, tooDeepMessage, unterminatedQuoteStart } from './nesting.js';
 import { YAML_SYNTAX, limitDiagnostic, yamlErrorToDiagnostic } from './yaml-errors.js';
+
+/**
+ * `yaml` is loaded on first use, not at import time: linting parses with js-yaml and needs `yaml` only for
+ * documents js-yaml refuses or that use anchors (its import costs ~45 ms of cold start; docs/performance.md).
+ * Under Node, `import 'yaml'` resolves to the same CommonJS build, so this is the one instance either way.
+ */
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+function yaml(): YamlModule {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
+}
+const isAlias = (n: unknown) => yaml().isAlias(n);
+const isMap = (n: unknown) => yaml().isMap(n);
+const isPair = (n: unknown) => yaml().isPair(n);
+const isScalar = (n: unknown) => yaml().isScalar(n);
+const isSeq = (n: unknown) => yaml().isSeq(n);
 
 /**
  * A YAML value in which every node keeps its source span: the parser-neutral tree the Compose loader
@@ -80,6 +85,7 @@ export function parseLocatedStream(file: SourceFile, options: LocatedStreamOptio
   let docs: Document.Parsed[];
   let tokens: CST.Token[];
   try {
+    const { Parser, Composer } = yaml();
     tokens = [...new Parser().parse(file.text)];
     // Composing recurses: refuse deep input before it can exhaust the stack.
     const deep = mayNestDeeperThan(file.text, maxDepth) ? firstTooDeep(tokens, maxDepth) : undefined;

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
-import { formatNames } from '../../src/report/index.js';
+import { formatNames, formatters } from '../../src/report/index.js';
+import { loadFormatter } from '../../src/cli/report-format.js';
 import { LINT_FORMATS } from '../../src/cli/commands/lint.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../../src/cli/file-host.js';
 
@@ -191,6 +192,18 @@ describe('shipshape lint: inputs', () => {
     expect(r.stdout.match(/a\/one\.yaml/g)).toHaveLength(1);
   });
 
+  test('files are read concurrently but reported in path order; a file reached twice is named by its first path', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`k8s/f${String(i).padStart(2, '0')}.yaml`] = `not: [valid ${i}`;
+    const cwd = dir('order', files);
+    symlinkSync(join(cwd, 'k8s/f07.yaml'), join(cwd, 'k8s/a-link.yaml'));
+    const r = await lint(['k8s', '--format', 'json'], { cwd });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { diagnostics: { file: string; ruleId: string }[] };
+    const shown = report.diagnostics.filter((d) => d.ruleId === 'yaml-syntax').map((d) => d.file);
+    expect(shown).toEqual(['k8s/a-link.yaml', ...Object.keys(files).filter((f) => f !== 'k8s/f07.yaml')]);
+  });
+
   test.skipIf(process.platform === 'win32')('a FIFO given as input is a clear error', async () => {
     const cwd = dir('fifo', { 'd.yaml': good });
     try {
@@ -349,5 +362,9 @@ describe('shipshape lint: output', () => {
 
   test('--format accepts exactly the registered formatters', () => {
     expect([...LINT_FORMATS]).toEqual([...formatNames]);
+  });
+
+  test.each([...formatNames])('--format %s loads the registered formatter alone (cold start)', async (name) => {
+    expect(await loadFormatter(name)).toBe(formatters[name]);
   });
 });

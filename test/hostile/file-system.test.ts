@@ -64,15 +64,26 @@ describe('symlink loops', () => {
     expect(r.stdout).toContain('k8s/app/web.yaml');
   });
 
-  // For the lead (src/cli/manifest-files.ts walk): a `.yaml` entry that is a symlink loop (or dangling) is
-  // skipped silently, so a manifest the user expects to be checked is not, and the run exits 0. It should
-  // be named on stderr like any unreadable file ("shipshape: cannot read k8s/self.yaml: too many levels of
-  // symbolic links") and exit 2.
-  test.fails('lint of a tree: .yaml symlinks that loop are named on stderr, exit 2', { timeout: TIMEOUT }, async () => {
+  // A `.yaml` entry that is a symlink loop (or dangling) is a manifest the user expects to be checked: it is
+  // named on stderr like any unreadable file, the rest is still linted, and the run exits 2.
+  test('lint of a tree: .yaml symlinks that loop are named on stderr, exit 2', { timeout: TIMEOUT }, async () => {
     const r = await run(['lint', 'k8s'], loopy());
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/self\.yaml/);
-    expect(r.stderr).toMatch(/a\.yaml/);
+    expect(r.stderr).toMatch(/^shipshape: cannot read k8s\/self\.yaml: too many levels of symbolic links$/m);
+    expect(r.stderr).toMatch(/^shipshape: cannot read k8s\/a\.yaml: too many levels of symbolic links$/m);
+    expect(r.stderr).toMatch(/^shipshape: cannot read k8s\/b\.yaml: too many levels of symbolic links$/m);
+    expect(r.stdout).toContain('k8s/app/web.yaml');
+  });
+
+  test('lint of a tree: a dangling .yaml symlink is named on stderr, exit 2; other dangling names are not manifests', { timeout: TIMEOUT }, async () => {
+    const dir = project({ 'k8s/web.yaml': latestDeployment('web') });
+    symlinkSync('gone.yaml', join(dir, 'k8s/moved.yaml'));
+    symlinkSync('gone.txt', join(dir, 'k8s/notes.txt'));
+    const r = await run(['lint', 'k8s'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^shipshape: cannot read k8s\/moved\.yaml: a dangling symbolic link \(its target does not exist\)$/m);
+    expect(r.stderr).not.toMatch(/notes\.txt/);
+    expect(r.stdout).toContain('k8s/web.yaml');
   });
 
   test('a Compose file that is a symlink loop: one line, exit 2', { timeout: TIMEOUT }, async () => {
