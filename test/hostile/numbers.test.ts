@@ -49,15 +49,25 @@ describe('out-of-range numbers in manifests', () => {
     expectCleanFailure(await run(['lint', 'd.yaml'], project({ 'd.yaml': deployment(replicas) })), [0, 1]);
   });
 
-  // For the lead (src/k8s/schema, scripts/schemas/kubernetes.mjs): the compiled validators ignore the
-  // `format: int32` / `int64` of the API definitions, so `replicas: 2147483648` and
-  // `runAsUser: 99999999999999999999` pass the `schema` rule; `kubectl apply` rejects both.
-  test.fails.each([
-    ['replicas: 2147483648', deployment('2147483648')],
-    ['runAsUser: 1e20', deployment('1', '99999999999999999999')],
-  ])('%s is a schema error', async (_name, text) => {
+  // The compiled validators check the `format: int32` / `int64` of the API definitions (k8sInt32/k8sInt64
+  // keywords, scripts/schemas/kubernetes/strict.mjs), as the API server's decoding does.
+  test.each([
+    ['replicas: 2147483648', deployment('2147483648'), 'spec.replicas', 5, 13],
+    ['replicas: 1e20', deployment('99999999999999999999'), 'spec.replicas', 5, 13],
+    ['replicas: 1e400', deployment('1e400'), 'spec.replicas', 5, 13],
+    ['runAsUser: 1e20', deployment('1', '99999999999999999999'), 'spec.template.spec.securityContext.runAsUser', 10, 36],
+  ])('%s is a schema error at the value', async (_name, text, field, line, column) => {
     const r = await run(['lint', '--format', 'json', 'd.yaml'], project({ 'd.yaml': text }));
     expect(r.code).toBe(1);
-    expect((JSON.parse(r.stdout) as { diagnostics: { ruleId: string }[] }).diagnostics.map((d) => d.ruleId)).toContain('schema');
+    const found = (JSON.parse(r.stdout) as { diagnostics: { ruleId: string; message: string; line: number; column: number }[] }).diagnostics;
+    expect(found.filter((d) => d.ruleId === 'schema').map((d) => [d.message.split(' ')[0], d.line, d.column])).toEqual([[field, line, column]]);
+  });
+
+  test.each([
+    ['replicas: 2147483647', deployment('2147483647')],
+    ['runAsUser: 2^63 - 1', deployment('1', '9223372036854775807')],
+  ])('%s (the edge of the range) is valid', async (_name, text) => {
+    const r = await run(['lint', '--format', 'json', 'd.yaml'], project({ 'd.yaml': text }));
+    expect((JSON.parse(r.stdout) as { diagnostics: { ruleId: string }[] }).diagnostics.filter((d) => d.ruleId === 'schema')).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import compileIndex from 'ajv/dist/compile/index.js';
 import refKeyword from 'ajv/dist/vocabularies/core/ref.js';
 import code from 'ajv/dist/vocabularies/code.js';
 import names from 'ajv/dist/compile/names.js';
-import { CLOSED, REQUIRED, BASE64_KEYWORD, BASE64_PATTERN, INT_OR_STRING, QUANTITY_KEYWORD, QUANTITY_PATTERN, REF, REF_OR_NULL } from './strict.mjs';
+import { CLOSED, REQUIRED, BASE64_KEYWORD, BASE64_PATTERN, INT_OR_STRING, INT_RANGES, INT32_KEYWORD, INT64_KEYWORD, QUANTITY_KEYWORD, QUANTITY_PATTERN, REF, REF_OR_NULL } from './strict.mjs';
 
 const { _, nil, stringify } = codegen;
 const N = names.default ?? names;
@@ -198,8 +198,14 @@ function valueKeywords() {
       cxt.fail(_`!(${cxt.data} === null || ${condition(cxt)})`);
     },
   });
+  /** Within the range of a Go integer type; other types are left to `type` (so a string is one error, not two). */
+  const inRange = (data, { min, max }) => _`(typeof ${data} != "number" || (${data} >= ${min} && ${data} <= ${max}))`;
+  const int32 = INT_RANGES[INT32_KEYWORD];
   return [
-    check(INT_OR_STRING, ({ data }) => _`typeof ${data} == "string" || (typeof ${data} == "number" && Number.isInteger(${data}))`),
+    // The integer of an IntOrString is an int32 (intstr.IntOrString.IntVal).
+    check(INT_OR_STRING, ({ data }) => _`typeof ${data} == "string" || (Number.isInteger(${data}) && ${inRange(data, int32)})`),
+    check(INT32_KEYWORD, ({ data }) => inRange(data, int32)),
+    check(INT64_KEYWORD, ({ data }) => inRange(data, INT_RANGES[INT64_KEYWORD])),
     check(
       QUANTITY_KEYWORD,
       (cxt) =>

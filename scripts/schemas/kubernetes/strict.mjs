@@ -1,5 +1,6 @@
 // Turn vendored OpenAPI definitions into strict JSON Schemas (draft-07) for ajv, as kubeconform's strict
-// mode does: unknown fields are errors; int-or-string and quantities accept what the API server accepts.
+// mode does: unknown fields are errors; int-or-string and quantities accept what the API server accepts;
+// int32 and int64 fields accept only numbers in the range of their Go type.
 
 /** Keyword of a reference to another definition: `k8sRef` (value required) and `k8sRefOrNull` (null = absent). */
 export const REF = 'k8sRef';
@@ -16,6 +17,17 @@ export const CLOSED = 'k8sClosed';
 export const REQUIRED = 'k8sRequired';
 /** Keyword for `format: byte` (base64 data such as Secret `data` values). */
 export const BASE64_KEYWORD = 'k8sBase64';
+/**
+ * Keywords for `format: int32` / `format: int64` on integers: the range of the Go type the API server decodes
+ * the field into (a number outside it is refused, as `kubectl apply` does). ajv's `format` applies to strings.
+ */
+export const INT32_KEYWORD = 'k8sInt32';
+export const INT64_KEYWORD = 'k8sInt64';
+/** The ranges, as JavaScript numbers. 2^63 - 1 is not a double: it rounds to 2^63, which is therefore accepted. */
+export const INT_RANGES = {
+  [INT32_KEYWORD]: { min: -(2 ** 31), max: 2 ** 31 - 1 },
+  [INT64_KEYWORD]: { min: -(2 ** 63), max: 2 ** 63 },
+};
 
 /** A resource.Quantity string (the pattern CRD generators use for quantities). */
 export const QUANTITY_PATTERN =
@@ -71,6 +83,8 @@ export function strictSchemas(definitions) {
     if (node.format === 'int-or-string' || node['x-kubernetes-int-or-string']) out[INT_OR_STRING] = true;
     else if (node.type) out.type = node.type;
     if (node.format === 'byte') out[BASE64_KEYWORD] = true;
+    if (node.type === 'integer' && node.format === 'int32') out[INT32_KEYWORD] = true;
+    if (node.type === 'integer' && node.format === 'int64') out[INT64_KEYWORD] = true;
     if (node.properties) {
       out.properties = {};
       for (const [name, schema] of Object.entries(node.properties)) out.properties[name] = field(schema);

@@ -9,7 +9,8 @@ export interface SchemaViolation {
   /** Point at the key (an unknown field) rather than the value. */
   key?: boolean;
   /**
-   * What failed: `unknown-field`, `type`, `required`, `int-or-string`, `quantity`, `base64`, `apiVersion`, `kind`
+   * What failed: `unknown-field`, `type`, `required`, `int-or-string`, `int32`, `int64` (out of the range of the
+   * field's integer type), `quantity`, `base64`, `apiVersion`, `kind`
    * (or another JSON Schema keyword).
    */
   keyword: string;
@@ -63,7 +64,19 @@ function violationOf(error: ErrorObject, context: ViolationContext): SchemaViola
     case 'type':
       return { path, keyword: 'type', message: typeMessage(where, String(params.type), value) };
     case 'k8sIntOrString':
-      return { path, keyword: 'int-or-string', message: `${where} must be an integer or a string, not ${describe(value)}` };
+      return {
+        path,
+        keyword: 'int-or-string',
+        message:
+          typeof value === 'number' && Number.isInteger(value)
+            ? `${where} must be a string or an integer from ${INT_RANGES.int32}, not ${numberText(value)}`
+            : `${where} must be an integer or a string, not ${describe(value)}`,
+      };
+    case 'k8sInt32':
+    case 'k8sInt64': {
+      const format = error.keyword === 'k8sInt32' ? 'int32' : 'int64';
+      return { path, keyword: format, message: `${where} must be an integer from ${INT_RANGES[format]} (${format}), not ${numberText(value)}` };
+    }
     case 'k8sQuantity':
       return { path, keyword: 'quantity', message: quantityMessage(where, value) };
     case 'k8sBase64': {
@@ -119,6 +132,19 @@ function typeMessage(where: string, expected: string, value: unknown): string {
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return `${base}: put the value in quotes`;
   if (typeof value === 'string' && value.length <= 40) return `${base} (${JSON.stringify(value)})`;
   return base;
+}
+
+/** The ranges of the compiled `k8sInt32` / `k8sInt64` keywords (scripts/schemas/kubernetes/strict.mjs), as shown. */
+const INT_RANGES = {
+  int32: '-2147483648 to 2147483647',
+  int64: '-9223372036854775808 to 9223372036854775807',
+} as const;
+
+/** A number as written, or in exponent form when it is beyond the integers a double holds exactly. */
+function numberText(value: unknown): string {
+  if (typeof value !== 'number') return describe(value);
+  if (!Number.isFinite(value)) return 'a number too large to represent';
+  return Number.isSafeInteger(value) ? String(value) : value.toExponential();
 }
 
 function describe(value: unknown): string {

@@ -24,7 +24,7 @@ describe('strictSchemas', () => {
         data: { type: 'object', additionalProperties: { type: 'string', format: 'byte' } },
       },
     },
-    Part: { type: 'object', properties: { a: { type: 'integer', format: 'int32' } } },
+    Part: { type: 'object', properties: { a: { type: 'integer', format: 'int32' }, b: { type: 'integer', format: 'int64' }, c: { type: 'integer' } } },
     Open: { type: 'object', properties: { a: { type: 'string' } }, 'x-kubernetes-preserve-unknown-fields': true },
     Time: { type: 'string', format: 'date-time' },
     'io.k8s.apimachinery.pkg.util.intstr.IntOrString': { type: 'string', format: 'int-or-string' },
@@ -49,7 +49,12 @@ describe('strictSchemas', () => {
         data: { type: 'object', nullable: true, additionalProperties: { type: 'string', nullable: true, k8sBase64: true } },
       },
     });
-    expect(schemas.Part).toEqual({ $id: 'Part', type: 'object', k8sClosed: true, properties: { a: { type: 'integer', nullable: true } } });
+    expect(schemas.Part).toEqual({
+      $id: 'Part',
+      type: 'object',
+      k8sClosed: true,
+      properties: { a: { type: 'integer', k8sInt32: true, nullable: true }, b: { type: 'integer', k8sInt64: true, nullable: true }, c: { type: 'integer', nullable: true } },
+    });
   });
 
   test('x-kubernetes-preserve-unknown-fields keeps an object open', () => {

@@ -245,6 +245,12 @@ rules:
     verbs: [get, list, watch]
 `,
   ],
+  [
+    'integers at the edges of int32 and int64 (2^63 - 1 reads as 2^63, and is accepted)',
+    deployment
+      .replace('replicas: 2', 'replicas: 2147483647\n  minReadySeconds: 0\n  revisionHistoryLimit: -2147483648')
+      .replace('      containers:', '      terminationGracePeriodSeconds: 9223372036854775807\n      securityContext: {runAsUser: -9223372036854775808}\n      containers:'),
+  ],
 ];
 
 describe('validateObject: valid built-in objects', () => {
@@ -403,6 +409,53 @@ const invalid: InvalidCase[] = [
     ],
   },
   {
+    name: 'int32 above its range',
+    yaml: deployment.replace('replicas: 2', 'replicas: 2147483648'),
+    violations: [{ path: ['spec', 'replicas'], keyword: 'int32', message: 'spec.replicas must be an integer from -2147483648 to 2147483647 (int32), not 2147483648' }],
+  },
+  {
+    name: 'int32 below its range',
+    yaml: deployment.replace('replicas: 2', 'replicas: -2147483649'),
+    violations: [{ path: ['spec', 'replicas'], keyword: 'int32', message: /not -2147483649$/ }],
+  },
+  {
+    name: 'int32 inside a list item (a probe threshold)',
+    yaml: deployment.replace('tcpSocket: {port: 8080}', 'tcpSocket: {port: 8080}\n            failureThreshold: 99999999999'),
+    violations: [{ path: ['spec', 'template', 'spec', 'containers', 0, 'livenessProbe', 'failureThreshold'], keyword: 'int32', message: /not 99999999999$/ }],
+  },
+  {
+    name: 'int64 above its range (a user id of 10^20)',
+    yaml: deployment.replace('      containers:', '      securityContext: {runAsUser: 99999999999999999999}\n      containers:'),
+    violations: [
+      {
+        path: ['spec', 'template', 'spec', 'securityContext', 'runAsUser'],
+        keyword: 'int64',
+        message: 'spec.template.spec.securityContext.runAsUser must be an integer from -9223372036854775808 to 9223372036854775807 (int64), not 1e+20',
+      },
+    ],
+  },
+  {
+    name: 'int64 just beyond 2^63 (the next double up)',
+    yaml: deployment.replace('      containers:', '      terminationGracePeriodSeconds: 9223372036854777856\n      containers:'),
+    violations: [{ path: ['spec', 'template', 'spec', 'terminationGracePeriodSeconds'], keyword: 'int64' }],
+  },
+  {
+    name: 'int-or-string whose integer is beyond int32',
+    yaml: deployment.replace('tcpSocket: {port: 8080}', 'tcpSocket: {port: 2147483648}'),
+    violations: [
+      {
+        path: ['spec', 'template', 'spec', 'containers', 0, 'livenessProbe', 'tcpSocket', 'port'],
+        keyword: 'int-or-string',
+        message: 'spec.template.spec.containers[0].livenessProbe.tcpSocket.port must be a string or an integer from -2147483648 to 2147483647, not 2147483648',
+      },
+    ],
+  },
+  {
+    name: 'a string in an int32 field is one type error, not a range error too',
+    yaml: deployment.replace('replicas: 2', 'replicas: "2147483648"'),
+    violations: [{ path: ['spec', 'replicas'], keyword: 'type' }],
+  },
+  {
     name: 'a strategic merge patch is not a manifest',
     yaml: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n$patch: delete\n',
     violations: [{ path: ['$patch'], key: true, keyword: 'unknown-field', message: /a patch directive/ }],
@@ -429,6 +482,15 @@ describe('validateObject: violations', () => {
       if (typeof expected.message === 'string') expect(actual.message).toBe(expected.message);
       else if (expected.message) expect(actual.message).toMatch(expected.message);
     }
+  });
+});
+
+test('an integer field holding Infinity (a reader that turns 1e400 into a number) is out of range', () => {
+  const object = manifest(deployment) as { spec: Record<string, unknown> };
+  object.spec.replicas = Infinity;
+  expect(validateObject(object)).toEqual({
+    status: 'invalid',
+    violations: [{ path: ['spec', 'replicas'], keyword: 'int32', message: 'spec.replicas must be an integer from -2147483648 to 2147483647 (int32), not a number too large to represent' }],
   });
 });
 
