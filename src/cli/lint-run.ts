@@ -53,7 +53,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const texts = new Map<string, string>();
   const accept = (path: string, bytes: Uint8Array) => {
     const decoded = decodeSource(path, bytes);
-    sourceDiagnostics.push(...decoded.diagnostics);
+    for (const d of decoded.diagnostics) sourceDiagnostics.push(d);
     if (decoded.value) {
       files.push(decoded.value);
       texts.set(path, decoded.value.text);

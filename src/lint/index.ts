@@ -80,8 +80,9 @@ export function lint(files: readonly SourceFile[], options: LintOptions = {}): L
   for (const file of files) {
     suppressions.addFile(file.path, file.text);
     const read = readManifests(file);
-    raw.push(...read.manifests);
-    early.push(...read.diagnostics);
+    // Loops, not push(...spread): a file may hold a million documents (the argument list would overflow).
+    for (const m of read.manifests) raw.push(m);
+    for (const d of read.diagnostics) early.push(d);
   }
   const scope = chainScopes(crdScopes(raw), options.scope ?? resourceScope);
   const objects: ManifestObject[] = raw.map((r) => toManifestObject(r, { defaultNamespace, scope }));
@@ -130,7 +131,7 @@ export function lint(files: readonly SourceFile[], options: LintOptions = {}): L
     }
   }
   const known = new Set([...registry, ...rules].map((r) => r.id));
-  diagnostics.push(...suppressions.problems(objects, known, options.reportUnusedDisables === true));
+  for (const d of suppressions.problems(objects, known, options.reportUnusedDisables === true)) diagnostics.push(d);
   return {
     diagnostics: sortDiagnostics(diagnostics),
     objects: objects.map(checkedObject),

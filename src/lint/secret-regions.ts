@@ -38,7 +38,7 @@ export function secretRegionsOf(objects: readonly ManifestObject[], files: reado
     const secrets = byFile.get(file) ?? [];
     const regions = secrets.flatMap(objectRegions);
     const text = texts.get(file);
-    if (text !== undefined) regions.push(...unparsedSecretRegions(text, new Set(secrets.map((s) => s.doc.index))));
+    if (text !== undefined) for (const r of unparsedSecretRegions(text, new Set(secrets.map((s) => s.doc.index)))) regions.push(r);
     cache.set(file, regions);
     return regions;
   };

@@ -68,13 +68,25 @@ function fastLoad(text: string): FastResult {
   if (text.includes('&') && text.includes('*') && /(^|[\s[{,])&[^\s]/.test(text) && /(^|[\s[{,:])\*[^\s]/.test(text)) {
     return { ok: false };
   }
-  // Deep nesting could exhaust js-yaml's recursion (or V8 itself): the full parser measures it first.
-  if (mayNestDeeperThan(text, DEFAULT_MAX_DEPTH)) return { ok: false };
   try {
-    return { ok: true, value: jsYaml.load(text, { schema: coreWithMerge }) };
+    // Deep nesting could exhaust js-yaml's recursion (or V8 itself). When the one-pass bound cannot rule it
+    // out (it counts every `[` and `{`, so a Service with thousands of `{port: …}` entries trips it), js-yaml
+    // parses with a listener that gives up as soon as the real depth passes the limit; then the full parser
+    // measures and reports it.
+    if (!mayNestDeeperThan(text, DEFAULT_MAX_DEPTH)) return { ok: true, value: jsYaml.load(text, { schema: coreWithMerge }) };
+    return { ok: true, value: jsYaml.load(text, { schema: coreWithMerge, listener: depthGuard(DEFAULT_MAX_DEPTH) }) };
   } catch {
     return { ok: false };
   }
+}
+
+/** A js-yaml listener that throws when nodes nest deeper than `max` (before the recursion goes further). */
+function depthGuard(max: number): (event: 'open' | 'close') => void {
+  let depth = 0;
+  return (event) => {
+    if (event === 'close') depth--;
+    else if (++depth > max) throw new RangeError(`nested deeper than ${max}`);
+  };
 }
 
 /**

@@ -36,6 +36,12 @@ export default defineRule({
         if (templates.length === 0) return;
         const declared = templates.map((t) => ({ template: t, ports: declaredPortsOf(t) }));
         const workloads = describeOwners(templates);
+        // Indexes built once per Service, so a Service with 65,000 ports is checked in linear time.
+        const names = new Set(declared.flatMap((d) => d.ports).filter((p) => p.name !== undefined).map((p) => `${p.name}/${p.protocol}`));
+        const numbers = new Set(declared.flatMap((d) => d.ports).map((p) => `${p.containerPort}/${p.protocol}`));
+        const withPorts = declared.filter((d) => d.ports.length > 0);
+        let namedList: string | undefined;
+        let portList: string | undefined;
         spec.ports.forEach((port, i) => {
           if (!isObject(port)) return;
           const protocol = protocolOf(port);
@@ -44,9 +50,8 @@ export default defineRule({
           const number = toPortNumber(raw);
           if (number === undefined) {
             if (typeof raw !== 'string' || raw === '') return;
-            const serves = declared.some((d) => d.ports.some((p) => p.name === raw && p.protocol === protocol));
-            if (serves) return;
-            const named = declared.flatMap((d) => d.ports).filter((p) => p.name !== undefined);
+            if (names.has(`${raw}/${protocol}`)) return;
+            namedList ??= names.size > 0 ? ` (declared: ${listed([...names])})` : '';
             context.report({
               messageId: 'unknownName',
               path,
@@ -55,16 +60,16 @@ export default defineRule({
                 target: raw,
                 protocol,
                 workloads,
-                declared: named.length > 0 ? ` (declared: ${unique(named.map((p) => `${p.name}/${p.protocol}`)).join(', ')})` : '',
+                declared: namedList,
               },
               hint: 'Name the container port (ports[].name) as the Service targets it, or target a declared name or number.',
               related: relatedPorts(declared),
             });
             return;
           }
-          const withPorts = declared.filter((d) => d.ports.length > 0);
           if (withPorts.length === 0) return;
-          if (withPorts.some((d) => d.ports.some((p) => p.containerPort === number && p.protocol === protocol))) return;
+          if (numbers.has(`${number}/${protocol}`)) return;
+          portList ??= listed(unique(withPorts.flatMap((d) => d.ports).map(formatPort)));
           context.report({
             messageId: 'undeclaredNumber',
             path,
@@ -74,7 +79,7 @@ export default defineRule({
               target: number,
               protocol,
               workloads,
-              ports: unique(withPorts.flatMap((d) => d.ports).map(formatPort)).join(', '),
+              ports: portList,
             },
             hint: 'Target a port the container declares, or declare the port the process listens on in the container.',
             related: relatedPorts(withPorts),
@@ -91,6 +96,14 @@ function formatPort(p: DeclaredPort): string {
 
 function unique(items: string[]): string[] {
   return [...new Set(items)];
+}
+
+/** At most this many ports are listed in a message: a Service's findings stay linear in its ports. */
+const MAX_LISTED = 20;
+
+function listed(items: readonly string[]): string {
+  if (items.length <= MAX_LISTED) return items.join(', ');
+  return `${items.slice(0, MAX_LISTED).join(', ')} and ${items.length - MAX_LISTED} more`;
 }
 
 function describeOwners(templates: readonly PodTemplate[]): string {

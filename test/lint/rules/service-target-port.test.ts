@@ -1,3 +1,5 @@
+import { describe, expect, test } from 'vitest';
+import { lint } from '../../../src/lint/index.js';
 import rule from '../../../src/lint/rules/service-target-port.js';
 import { ruleTester } from '../rule-tester.js';
 
@@ -96,4 +98,29 @@ ruleTester(rule, {
       ],
     },
   ],
+});
+
+describe('hostile sizes', () => {
+  // 65,000 Service ports against 65,000 container ports: with a scan of every container port per Service
+  // port this is 4 billion comparisons (minutes); with the per-Service indexes, well under the timeout.
+  const n = 65_000;
+  const containerPorts = Array.from({ length: n }, (_, i) => `            - {containerPort: ${i + 1}}`).join('\n');
+  const deployment = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n        - name: web\n          image: web:1\n          ports:\n${containerPorts}\n`;
+  const servicePorts = (target: (i: number) => number | string) =>
+    Array.from({ length: n }, (_, i) => `    - {name: p${i}, port: ${i + 1}, targetPort: ${target(i)}}`).join('\n');
+  const serviceText = (ports: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports:\n${ports}\n`;
+
+  test('a Service with 65,000 ports that all match: no finding', { timeout: 60_000 }, () => {
+    const result = lint([{ path: 'a.yaml', text: `${serviceText(servicePorts((i) => i + 1))}---\n${deployment}` }], { rules: [rule] });
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  test('a Service with 65,000 ports that all miss: one finding each, the declared ports listed up to 20', { timeout: 60_000 }, () => {
+    const result = lint([{ path: 'a.yaml', text: `${serviceText(servicePorts((i) => (i % 2 ? 'nope' : 70_000 + i)))}---\n${deployment}` }], { rules: [rule] });
+    expect(result.diagnostics).toHaveLength(n);
+    const numbered = result.diagnostics.find((d) => d.messageId === 'undeclaredNumber')!;
+    expect(numbered.message).toContain('1/TCP, 2/TCP');
+    expect(numbered.message).toContain(`and ${n - 20} more`);
+    expect(result.diagnostics.filter((d) => d.messageId === 'unknownName')).toHaveLength(n / 2);
+  });
 });
