@@ -21,13 +21,130 @@ export function sortKeys(value: unknown): unknown {
   return value;
 }
 
+const YAML_OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, singleQuote: false } as const;
+
 /**
  * One object as a YAML document (no `---`), ending with a newline. Scalars are quoted as YAML 1.1 needs
  * (`"yes"`, `"on"`, `"1:20"`, `"2024-01-01"`): kubectl's parser reads YAML 1.1, where those unquoted would be
  * booleans, numbers or timestamps instead of the strings a container's args or env need.
+ *
+ * The bytes are `yaml`'s `stringify` with the options above; building its Document model for every object
+ * cost a third of a second for 1,000 objects (docs/performance.md), so the block structure is written here
+ * and `yaml` is asked only about scalars that are not plainly safe (cached), or, for the rare shape this
+ * writer does not cover, about the whole object. test/translate/serialize.test.ts compares both on a corpus.
  */
 export function toYamlDocument(object: KubeObject | JsonObject): string {
-  return stringify(sortKeys(object), { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, singleQuote: false });
+  const sorted = sortKeys(object) as JsonObject;
+  const lines: string[] = [];
+  if (!writeMap(sorted, 0, lines)) return stringify(sorted, YAML_OPTIONS);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The document as `yaml` writes it (the reference the direct writer must match byte for byte). */
+export function toYamlDocumentByYaml(object: KubeObject | JsonObject): string {
+  return stringify(sortKeys(object), YAML_OPTIONS);
+}
+
+const isMap = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Block mapping entries at `indent`; false when a key or value needs the full writer. */
+function writeMap(map: JsonObject, indent: number, out: string[]): boolean {
+  const pad = ' '.repeat(indent);
+  for (const key of Object.keys(map)) {
+    const k = keyText(key);
+    if (k === undefined) return false;
+    const value = map[key];
+    if (isMap(value) && Object.keys(value).length > 0) {
+      out.push(`${pad}${k}:`);
+      if (!writeMap(value, indent + 2, out)) return false;
+    } else if (Array.isArray(value) && value.length > 0) {
+      out.push(`${pad}${k}:`);
+      if (!writeSeq(value, indent + 2, out)) return false;
+    } else {
+      const v = scalarText(value, indent);
+      if (v === undefined) return false;
+      out.push(`${pad}${k}: ${v}`);
+    }
+  }
+  return true;
+}
+
+/** Block sequence items at `indent` (the column of `-`). */
+function writeSeq(items: readonly unknown[], indent: number, out: string[]): boolean {
+  const pad = ' '.repeat(indent);
+  for (const item of items) {
+    const nested = isMap(item) && Object.keys(item).length > 0 ? 'map' : Array.isArray(item) && item.length > 0 ? 'seq' : undefined;
+    if (nested) {
+      // The first line of the nested collection goes on the item's line, after `- `.
+      const first = out.length;
+      const ok = nested === 'map' ? writeMap(item as JsonObject, indent + 2, out) : writeSeq(item as unknown[], indent + 2, out);
+      if (!ok) return false;
+      out[first] = `${pad}- ${out[first]!.slice(indent + 2)}`;
+    } else {
+      const v = scalarText(item, indent);
+      if (v === undefined) return false;
+      out.push(`${pad}- ${v}`);
+    }
+  }
+  return true;
+}
+
+/** Letters, digits and `_./-`, starting with a letter: plain in YAML 1.1 unless one of its special words. */
+const SAFE_PLAIN = /^[A-Za-z][A-Za-z0-9_./-]*$/;
+const YAML11_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'null', 'Null', 'NULL']);
+const isSafePlain = (s: string): boolean => SAFE_PLAIN.test(s) && !YAML11_WORDS.has(s);
+
+const keyCache = new Map<string, string | undefined>();
+const scalarCache = new Map<string, string | undefined>();
+
+/** A mapping key as `yaml` writes it; undefined when it would not be a one-line implicit key. */
+function keyText(key: string): string | undefined {
+  // Above 1,024 characters a key is written as an explicit `? key` (left to the full writer).
+  if (key.length <= 1000 && isSafePlain(key)) return key;
+  let text = keyCache.get(key);
+  if (text === undefined && !keyCache.has(key)) {
+    const written = stringify({ [key]: 0 }, YAML_OPTIONS);
+    text = written.endsWith(': 0\n') && !written.slice(0, -4).includes('\n') && !written.startsWith('? ') ? written.slice(0, -4) : undefined;
+    keyCache.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * A scalar (or empty collection) as `yaml` writes it after `key: ` or `- ` at `indent`. Block scalars
+ * (multi-line strings) come back with their lines indented for that position.
+ */
+function scalarText(value: unknown, indent: number): string | undefined {
+  if (typeof value === 'string') {
+    if (isSafePlain(value)) return value;
+  } else if (typeof value === 'number') {
+    if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
+  } else if (typeof value === 'boolean') {
+    return String(value);
+  } else if (value === null) {
+    return 'null';
+  } else if (isMap(value)) {
+    return '{}';
+  } else if (Array.isArray(value)) {
+    return '[]';
+  }
+  const multiLine = typeof value === 'string' && (value.includes('\n') || value.includes('\r'));
+  const cacheKey = `${multiLine ? indent : 0}\u0000${typeof value}\u0000${String(value)}`;
+  if (scalarCache.has(cacheKey)) return scalarCache.get(cacheKey);
+  // Ask `yaml`, nested so that the value sits at the same column: `a:\n  a:\n    v: <value>`.
+  const depth = multiLine ? indent / 2 : 0;
+  let wrapped: unknown = { v: value };
+  for (let i = 0; i < depth; i++) wrapped = { a: wrapped };
+  const written = stringify(wrapped, YAML_OPTIONS);
+  const prefix = `${'  '.repeat(depth)}v: `;
+  const start = written.split('\n', depth).reduce((n, line) => n + line.length + 1, 0);
+  let text: string | undefined;
+  if (written.startsWith(prefix, start) && written.endsWith('\n')) {
+    text = written.slice(start + prefix.length, -1);
+    if (!multiLine && text.includes('\n')) text = undefined;
+  }
+  scalarCache.set(cacheKey, text);
+  return text;
 }
 
 /** A multi-document YAML stream. Empty string for no objects. */

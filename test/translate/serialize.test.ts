@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
-import { sortKeys, toJsonList, toYamlStream } from '../../src/translate/serialize.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+import { sortKeys, toJsonList, toYamlDocument, toYamlDocumentByYaml, toYamlStream } from '../../src/translate/serialize.js';
 import { orderObjects } from '../../src/translate/order.js';
 import type { KubeObject } from '../../src/translate/context.js';
 
@@ -38,5 +40,51 @@ describe('order', () => {
   test('kinds in apply order, unknown kinds last, then names', () => {
     const ordered = orderObjects([object('Deployment', 'b'), object('Widget', 'a'), object('Service', 'z'), object('Deployment', 'a'), object('Namespace', 'ns'), object('ConfigMap', 'c')]);
     expect(ordered.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Namespace/ns', 'ConfigMap/c', 'Service/z', 'Deployment/a', 'Deployment/b', 'Widget/a']);
+  });
+});
+
+describe('the direct YAML writer matches yaml.stringify byte for byte', () => {
+  const seeded = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const same = (value: object) => expect(toYamlDocument(value)).toBe(toYamlDocumentByYaml(value));
+
+  test('every golden conversion output', () => {
+    let documents = 0;
+    for (const name of readdirSync('fixtures/convert')) {
+      const expected = join('fixtures/convert', name, 'expected.yaml');
+      if (!existsSync(expected)) continue;
+      for (const doc of parseAllDocuments(readFileSync(expected, 'utf8'))) {
+        const value = doc.toJS() as object | null;
+        if (value === null) continue;
+        same(value);
+        documents++;
+      }
+    }
+    expect(documents).toBeGreaterThan(50);
+  });
+
+  test.each<[string, object]>([
+    ['nesting: maps in lists in lists, empty collections', { a: [[], {}, [[1, 2], { x: { y: 1 } }], [{ p: [] }]], b: {}, c: [] }],
+    ['numbers, booleans, null', { i: 0, n: -3, big: 1e21, f: 0.5, neg0: -0, nan: NaN, inf: -Infinity, t: true, f2: false, z: null }],
+    ['YAML 1.1 words and look-alikes', { v: ['y', 'n', 'Y', 'yes', 'No', 'ON', 'off', 'null', '~', 'true', 'yesno', 'nope', 'onion', '1:20', '0x1F', '0o7', '1_000', '.5', '.inf', '2024-01-01', '1e3', '+1', '-'] }],
+    ['special characters', { v: ['a: b', 'a #b', '#a', '- a', '? a', '@a', '`a', '%a', '&a', '*a', '!a', '|a', '>a', "'a", '"a', '{a}', '[a]', 'a,b', 'é', 'a\tb', ' lead', 'trail ', '', ' ', 'a\u0085b', 'a\u2028b'] }],
+    ['multi-line strings at every depth', { a: 'x\ny', b: { c: 'x\ny\n', d: [['p\nq\n\n'], { e: '\nlead', f: '  indented\nmore' }] }, g: ['x\r\ny', 'trailing\n\n\n'] }],
+    ['keys that need quotes', { 'a b': 1, 'x: y': 2, '': 3, 'multi\nline': 4, y: 5, '8080': 6, '10': 7, '9': 8, 'app.kubernetes.io/name': 9, ['k'.repeat(1100)]: 10 }],
+  ])('%s', (_name, value) => same(value));
+
+  test('random strings and keys from a YAML-hostile alphabet (seeded)', () => {
+    const random = seeded(6);
+    const alphabet = 'aZy9_./- :#\'"\\\n\t{}[],&*!|>%@`?=~0e+';
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let i = 0; i < 300; i++) {
+      const value: Record<string, unknown> = {};
+      for (let j = 0; j < 4; j++) value[word()] = random() < 0.3 ? [word(), { [word()]: word() }] : word();
+      same({ data: value, list: [word(), [word()]] });
+    }
   });
 });
