@@ -163,13 +163,18 @@ describe('size', () => {
     expect(d.map((x) => `${x.ruleId} ${x.line}:${x.column}`).sort()).toEqual(['schema 7:6', 'schema 8:1']);
   });
 
-  // For the lead (src/lint/rules/schema + src/report): a message quotes the whole offending key, so one
-  // stylish row is 100 KB long. Messages should quote at most ~100 characters of user text ("kkkk…").
-  test.fails('very long lines: stylish rows stay short (messages cut long quoted keys)', { timeout: TIMEOUT }, async () => {
-    const r = await run(['lint', 'long.yaml'], project({ 'long.yaml': longLines() }));
+  // Messages quote the offending key in full (the JSON report keeps it); stylish cuts a long quoted segment
+  // to its head and tail around an ellipsis (src/report/formatters/stylish.ts), and code frames cut long lines.
+  test('very long lines: stylish rows stay short (messages cut long quoted keys)', { timeout: TIMEOUT }, async () => {
+    const dir = project({ 'long.yaml': longLines() });
+    const r = await run(['lint', 'long.yaml'], dir);
     expectCleanFailure(r, [1]);
     const longest = Math.max(...r.stdout.split('\n').map((l) => l.length));
     expect(longest, 'longest stylish line').toBeLessThan(1000);
+    expect(r.stdout).toMatch(/8:1 +error +Unknown field 'k{40}…k{10}' at the top level/);
+    const json = await run(['lint', '--format', 'json', 'long.yaml'], dir);
+    const messages = (JSON.parse(json.stdout) as { diagnostics: { message: string }[] }).diagnostics.map((d) => d.message);
+    expect(messages.some((m) => m.includes(`'${'k'.repeat(100_000)}'`)), 'the JSON message keeps the whole key').toBe(true);
   });
 
   test('a long single-line JSON manifest: positioned findings', { timeout: TIMEOUT }, async () => {

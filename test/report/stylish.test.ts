@@ -1,7 +1,8 @@
 import kleur from 'kleur';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Diagnostic, Severity } from '../../src/diagnostics.js';
-import { stylish } from '../../src/report/formatters/stylish.js';
+import { json } from '../../src/report/formatters/json.js';
+import { shortForReading, stylish } from '../../src/report/formatters/stylish.js';
 import { plantedSecret, reportInput, sample, samples } from './samples.js';
 
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
@@ -121,5 +122,52 @@ describe('stylish: scale', () => {
     }));
     const out = stylish(reportInput({ diagnostics }), { color: false });
     expect(out.endsWith('✖ 200000 problems (0 errors, 200000 warnings)\n')).toBe(true);
+  });
+});
+
+describe('stylish: long user text in messages', () => {
+  const k = (n: number) => 'k'.repeat(n);
+  const head = (text: string) => text.slice(0, 40);
+  const tail = (text: string) => text.slice(-10);
+  const long = `${'a'.repeat(50)}${'z'.repeat(50)}`;
+  test.each([
+    ['a short message', "unknown field 'spec' at the top level", "unknown field 'spec' at the top level"],
+    ['a quoted segment at the limit (60)', `unknown field '${k(60)}'`, `unknown field '${k(60)}'`],
+    ['a long single-quoted key: head … tail', `unknown field '${long}' at the top level`, `unknown field '${head(long)}…${tail(long)}' at the top level`],
+    ['double quotes', `must be a string ("${long}")`, `must be a string ("${head(long)}…${tail(long)}")`],
+    ['back quotes', `use \`${long}\` instead`, `use \`${head(long)}…${tail(long)}\` instead`],
+    ['two long segments, each cut', `'${long}' and '${long}'`, `'${head(long)}…${tail(long)}' and '${head(long)}…${tail(long)}'`],
+    [
+      "an apostrophe is not a quote (the service's … 'x')",
+      `the service's ${'words '.repeat(20)}and 'x' is dropped`,
+      `the service's ${'words '.repeat(20)}and 'x' is dropped`,
+    ],
+    ['astral characters are not split', `key '${'😀'.repeat(70)}'`, `key '${'😀'.repeat(40)}…${'😀'.repeat(10)}'`],
+    ['an unquoted line beyond 400 characters ends in …', `value ${'v'.repeat(1000)}`, `value ${'v'.repeat(393)}…`],
+  ])('%s', (_name, message, shown) => {
+    expect(shortForReading(message)).toBe(shown);
+  });
+
+  test('rows, hints and related locations are cut; the JSON report keeps the whole message', () => {
+    const key = k(100_000);
+    const diagnostics: Diagnostic[] = [
+      {
+        code: 'schema',
+        severity: 'error',
+        message: `unknown field '${key}' at the top level`,
+        file: 'long.yaml',
+        line: 1,
+        column: 1,
+        hint: `rename '${key}'`,
+        related: [{ message: `first '${key}' here`, file: 'other.yaml', line: 2, column: 3 }],
+      },
+    ];
+    const input = reportInput({ diagnostics });
+    const out = stylish(input, { color: false });
+    expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThan(200);
+    expect(out).toContain(`unknown field '${k(40)}…${k(10)}' at the top level`);
+    expect(out).toContain(`hint: rename '${k(40)}…${k(10)}'`);
+    expect(out).toContain(`related: other.yaml:2:3  first '${k(40)}…${k(10)}' here`);
+    expect(json(input, { color: false })).toContain(key);
   });
 });

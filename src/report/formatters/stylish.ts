@@ -1,7 +1,9 @@
 /**
  * `stylish`: the human-readable report. Findings grouped by file (files in sorted order), one aligned
  * row per finding, a code frame under each error, hints and related locations under their finding, and
- * a summary line. Nothing at all when there are no findings.
+ * a summary line. Nothing at all when there are no findings. Messages quote user text in full (a 100 KB key
+ * in "unknown field '…'"); here, for a reader, a long quoted segment is cut in the middle and a very long
+ * line at its end (`shortForReading`). The machine formats (json, sarif, junit) keep the full message.
  *
  *   k8s/service.yaml
  *     11:10  error    Service 'web' selects no Pod  service-selector-mismatch
@@ -23,6 +25,17 @@ import { displayWidth, padDisplay, terminalSafeLine, terminalSafeLines } from '.
 const MAX_ALIGNED_MESSAGE_WIDTH = 80;
 const SEVERITY_WIDTH = 'warning'.length;
 const DETAIL_INDENT = '    ';
+/** A quoted segment longer than this (in code points) keeps its first and last characters around an ellipsis. */
+const MAX_QUOTED_LENGTH = 60;
+const QUOTED_HEAD = 40;
+const QUOTED_TAIL = 10;
+/** A line of a message, hint or related location longer than this (after cutting quotes) is cut at its end. */
+const MAX_LINE_LENGTH = 400;
+/**
+ * A segment in single, double or back quotes that starts and ends at a word boundary: `'kkk…'` in
+ * "unknown field 'kkk…' at the top level", not the apostrophe of "service's".
+ */
+const QUOTED = /(^|[^\p{L}\p{N}_])(['"`])((?:(?!\2)[^\n])*)\2(?![\p{L}\p{N}_])/gu;
 
 interface SourceView {
   lines: LineIndex;
@@ -65,7 +78,7 @@ function renderFile(
   const rows = group.map((d) => ({
     d,
     position: `${d.line}:${d.column}`,
-    message: terminalSafeLines(d.message),
+    message: terminalSafeLines(shortForReading(d.message)),
   }));
   // reduce, not Math.max(...): a file can have more findings than a call has room for arguments.
   const positionWidth = rows.reduce((w, r) => Math.max(w, r.position.length), 0);
@@ -85,9 +98,9 @@ function renderFile(
       const frame = source && codeFrame(source.lines, d, d.severity, paint, source.secrets);
       if (frame) for (const line of frame) out.push(`${DETAIL_INDENT}${line}`);
     }
-    if (d.hint !== undefined) out.push(...labelled('hint', d.hint, paint));
+    if (d.hint !== undefined) out.push(...labelled('hint', shortForReading(d.hint), paint));
     for (const r of d.related ?? []) {
-      out.push(...labelled('related', `${r.file}:${r.line}:${r.column}  ${r.message}`, paint));
+      out.push(...labelled('related', `${r.file}:${r.line}:${r.column}  ${shortForReading(r.message)}`, paint));
     }
   }
   return out;
@@ -98,6 +111,28 @@ function labelled(label: string, text: string, paint: Palette): string[] {
   const [first, ...rest] = terminalSafeLines(text);
   const indent = DETAIL_INDENT + ' '.repeat(label.length + 2);
   return [`${DETAIL_INDENT}${paint.dim(`${label}:`)} ${first}`.trimEnd(), ...rest.map((line) => `${indent}${line}`.trimEnd())];
+}
+
+/**
+ * User text quoted in a message, cut for reading: a quoted segment longer than MAX_QUOTED_LENGTH keeps its
+ * head and tail around `…` (keys that share a long prefix stay apart), then each line longer than
+ * MAX_LINE_LENGTH ends in `…`. Lengths count code points, so a cut never splits a surrogate pair.
+ */
+export function shortForReading(text: string): string {
+  if (text.length <= MAX_QUOTED_LENGTH) return text;
+  const quotesCut = text.replace(QUOTED, (whole, before: string, quote: string, inner: string) => {
+    const chars = Array.from(inner);
+    if (chars.length <= MAX_QUOTED_LENGTH) return whole;
+    return `${before}${quote}${chars.slice(0, QUOTED_HEAD).join('')}…${chars.slice(-QUOTED_TAIL).join('')}${quote}`;
+  });
+  return quotesCut
+    .split('\n')
+    .map((line) => {
+      if (line.length <= MAX_LINE_LENGTH) return line;
+      const chars = Array.from(line);
+      return chars.length <= MAX_LINE_LENGTH ? line : `${chars.slice(0, MAX_LINE_LENGTH - 1).join('')}…`;
+    })
+    .join('\n');
 }
 
 const pad = (text: string, width: number) => ' '.repeat(Math.max(0, width - text.length));
