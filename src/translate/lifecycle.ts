@@ -1,10 +1,12 @@
 /**
  * `post_start` and `pre_stop` hooks → the container's lifecycle.postStart / preStop exec handlers. Kubernetes
  * runs one command per hook, as the container's user, with the container's environment: a second hook and a
- * hook's `user`, `privileged`, `working_dir` or `environment` are dropped with a warning.
+ * hook's `user`, `privileged`, `working_dir` or `environment` are dropped with a warning. `stop_grace_period`
+ * → the pod's terminationGracePeriodSeconds (whole seconds, rounded up; beyond what a duration holds an error, left out).
  */
 import type { RawValue } from '../compose/model.js';
 import type { JsonObject, ServiceScope, TranslateContext } from './context.js';
+import { checkedNumber, DURATION_SECONDS } from './int-range.js';
 
 const HOOKS = [
   ['post_start', 'postStart'],
@@ -20,6 +22,15 @@ export function translateLifecycle(ctx: TranslateContext, scope: ServiceScope): 
     if (handler) out[field] = handler;
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** terminationGracePeriodSeconds from `stop_grace_period`, or undefined (reported when out of range). */
+export function terminationGracePeriodOf(ctx: TranslateContext, scope: ServiceScope): number | undefined {
+  const { service } = scope;
+  if (service.stopGracePeriod === undefined) return undefined;
+  const at = service.keys.stop_grace_period ?? service.span;
+  const value = Math.ceil(service.stopGracePeriod / 1000);
+  return checkedNumber(ctx, scope, { key: 'stop_grace_period', at, field: 'terminationGracePeriodSeconds', value, range: DURATION_SECONDS, unit: 'seconds' });
 }
 
 function handlerOf(ctx: TranslateContext, scope: ServiceScope, key: string, raw: RawValue): JsonObject | undefined {

@@ -2,10 +2,12 @@
  * healthcheck → liveness and readiness probes (and a startupProbe for `start_period`). `CMD` runs as an exec
  * probe; `CMD-SHELL` and the string form run through `sh -c` (an exec probe does not use a shell). Durations are
  * whole seconds, rounded up, never 0. Unset values take Compose's defaults (30s interval and timeout, 3 retries),
- * not Kubernetes's, so the probe behaves as the healthcheck did.
+ * not Kubernetes's, so the probe behaves as the healthcheck did. A value beyond a probe field's int32 is an
+ * error at its key, and the field is left out (Kubernetes's default applies).
  */
 import type { Duration, Healthcheck } from '../compose/model.js';
 import type { JsonObject, ServiceScope, TranslateContext } from './context.js';
+import { checkedNumber, COUNT_INT32 } from './int-range.js';
 
 export const COMPOSE_DEFAULT_INTERVAL = 30_000;
 export const COMPOSE_DEFAULT_TIMEOUT = 30_000;
@@ -39,23 +41,28 @@ export function translateProbes(ctx: TranslateContext, scope: ServiceScope): Pro
     return {};
   }
   const timing = timingOf(check);
-  const probe = (failureThreshold: number, periodMs: Duration): JsonObject => ({
+  /** A probe field from a healthcheck key (undefined, reported, when out of range); each key is checked once. */
+  const field = (key: string, name: string, value: number, unit?: string): number | undefined =>
+    checkedNumber(ctx, scope, { key: `healthcheck.${key}`, at: check.keys[key] ?? check.span, field: name, value, range: COUNT_INT32, ...(unit ? { unit } : {}) });
+  const timeoutSeconds = field('timeout', 'timeoutSeconds', probeSeconds(timing.timeout), 'seconds');
+  const probe = (failureThreshold: number | undefined, periodSeconds: number | undefined): JsonObject => ({
     exec: { command },
-    periodSeconds: probeSeconds(periodMs),
-    timeoutSeconds: probeSeconds(timing.timeout),
-    failureThreshold,
+    ...(periodSeconds !== undefined ? { periodSeconds } : {}),
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+    ...(failureThreshold !== undefined ? { failureThreshold } : {}),
     successThreshold: 1,
   });
-  const probes: Probes = {
-    livenessProbe: probe(timing.retries, timing.interval),
-    readinessProbe: probe(timing.retries, timing.interval),
-  };
+  const retries = field('retries', 'failureThreshold', timing.retries);
+  const period = field('interval', 'periodSeconds', probeSeconds(timing.interval), 'seconds');
+  const probes: Probes = { livenessProbe: probe(retries, period), readinessProbe: probe(retries, period) };
   if (check.startPeriod !== undefined && check.startPeriod > 0) {
     // Failures during start_period do not count in Compose: a startupProbe holds the others back until the
     // container has passed once, and gives up after start_period plus the usual retries.
-    const period = check.startInterval ?? Math.min(timing.interval, COMPOSE_DEFAULT_START_INTERVAL);
-    const periodSeconds = probeSeconds(period);
-    probes.startupProbe = probe(Math.ceil(probeSeconds(check.startPeriod) / periodSeconds) + timing.retries, period);
+    const startPeriodSeconds = probeSeconds(check.startInterval ?? Math.min(timing.interval, COMPOSE_DEFAULT_START_INTERVAL));
+    const startPeriod =
+      check.startInterval === undefined ? startPeriodSeconds : field('start_interval', 'startupProbe.periodSeconds', startPeriodSeconds, 'seconds');
+    const threshold = Math.ceil(probeSeconds(check.startPeriod) / startPeriodSeconds) + timing.retries;
+    probes.startupProbe = probe(field('start_period', 'startupProbe.failureThreshold', threshold), startPeriod);
   } else if (check.startInterval !== undefined) {
     ctx.info('convert/dropped-key', check.keys.start_interval ?? check.span, "'start_interval' has no effect without 'start_period' and is dropped", { object: scope.ref });
   }

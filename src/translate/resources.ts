@@ -1,18 +1,29 @@
 /**
  * deploy.resources, mem_limit, mem_reservation, cpus and GPU reservations → container `resources`, in
  * canonical quantities: CPU as whole cores (`2`) or millicores (`1500m`), memory with the largest exact binary
- * suffix (`512Mi`, `1Gi`), else bytes. A value of 0 means "no limit" in Compose and is not written.
+ * suffix (`512Mi`, `1Gi`), else bytes. A value of 0 means "no limit" in Compose and is not written. An amount
+ * too large to represent (`cpus: "1e309"`) is an error at its key, and is left out.
  */
 import type { DeviceRequest, Service } from '../compose/model.js';
-import type { JsonObject, ServiceScope, TranslateContext } from './context.js';
+import type { At, JsonObject, ServiceScope, TranslateContext } from './context.js';
+import { checkedNumber, FINITE_AMOUNT } from './int-range.js';
 
 export const GPU_RESOURCE = 'nvidia.com/gpu';
 
-/** Cores → quantity; rounded up to whole millicores (never 0 for a positive value). */
+/**
+ * Cores → quantity; rounded up to whole millicores (never 0 for a positive value). Beyond the integers a
+ * double holds exactly, whole cores.
+ */
 export function cpuQuantity(cores: number): string | undefined {
   if (!Number.isFinite(cores) || cores <= 0) return undefined;
   const millis = Math.max(1, Math.ceil(cores * 1000 - 1e-6));
+  if (millis > Number.MAX_SAFE_INTEGER) return integerText(Math.ceil(cores));
   return millis % 1000 === 0 ? String(millis / 1000) : `${millis}m`;
+}
+
+/** An integer in plain digits: `String(1e21)` is `1e+21`, which followed by a suffix is no quantity. */
+function integerText(n: number): string {
+  return BigInt(n).toString();
 }
 
 const BINARY_SUFFIXES: readonly [string, number][] = [
@@ -28,8 +39,8 @@ const BINARY_SUFFIXES: readonly [string, number][] = [
 export function memoryQuantity(bytes: number): string | undefined {
   if (!Number.isFinite(bytes) || bytes <= 0) return undefined;
   const whole = Math.ceil(bytes);
-  for (const [suffix, unit] of BINARY_SUFFIXES) if (whole % unit === 0) return `${whole / unit}${suffix}`;
-  return String(whole);
+  for (const [suffix, unit] of BINARY_SUFFIXES) if (whole % unit === 0) return `${integerText(whole / unit)}${suffix}`;
+  return integerText(whole);
 }
 
 interface Amounts {
@@ -43,18 +54,29 @@ export function translateResources(ctx: TranslateContext, scope: ServiceScope): 
   const res = service.deploy?.resources;
   const limits: Amounts = {};
   const requests: Amounts = {};
-  const pick = (deployValue: number | undefined, serviceValue: number | undefined, key: string, deployKey: string): number | undefined => {
+  /** deploy.resources wins over the service-level key; an amount that is not finite is reported and left out. */
+  const pick = (deployValue: number | undefined, serviceValue: number | undefined, key: string, deployKey: string, field: string): number | undefined => {
     if (deployValue !== undefined && serviceValue !== undefined && deployValue !== serviceValue) {
       ctx.warn('convert/conflicting-resources', service.keys[key] ?? service.span, `'${key}' differs from deploy.resources.${deployKey}; deploy.resources wins`, { object: scope.ref });
     }
-    return deployValue ?? serviceValue;
+    const [group, name] = deployKey.split('.') as ['limits' | 'reservations', string];
+    const amounts = res?.[group];
+    const source: { key: string; at: At } | undefined =
+      deployValue !== undefined
+        ? { key: `deploy.resources.${deployKey}`, at: amounts?.keys[name] ?? amounts?.span ?? service.span }
+        : serviceValue !== undefined
+          ? { key, at: service.keys[key] ?? service.span }
+          : undefined;
+    const value = deployValue ?? serviceValue;
+    return value === undefined || !source ? undefined : checkedNumber(ctx, scope, { ...source, field, value, range: FINITE_AMOUNT });
   };
-  const cpuLimit = pick(res?.limits?.cpus, service.cpus, 'cpus', 'limits.cpus');
-  const memLimit = pick(res?.limits?.memory, service.memLimit, 'mem_limit', 'limits.memory');
-  const memRequest = pick(res?.reservations?.memory, service.memReservation, 'mem_reservation', 'reservations.memory');
+  const cpuLimit = pick(res?.limits?.cpus, service.cpus, 'cpus', 'limits.cpus', 'limits.cpu');
+  const memLimit = pick(res?.limits?.memory, service.memLimit, 'mem_limit', 'limits.memory', 'limits.memory');
+  const memRequest = pick(res?.reservations?.memory, service.memReservation, 'mem_reservation', 'reservations.memory', 'requests.memory');
+  const cpuRequest = pick(res?.reservations?.cpus, undefined, 'cpus', 'reservations.cpus', 'requests.cpu');
   if (cpuLimit !== undefined) limits.cpu = cpuLimit;
   if (memLimit !== undefined) limits.memory = memLimit;
-  if (res?.reservations?.cpus !== undefined) requests.cpu = res.reservations.cpus;
+  if (cpuRequest !== undefined) requests.cpu = cpuRequest;
   if (memRequest !== undefined) requests.memory = memRequest;
 
   // A request above its limit is rejected by the API server: clamp it, and say so.

@@ -1,7 +1,9 @@
 /**
- * user, read_only, privileged, cap_add, cap_drop and security_opt → the container's securityContext.
+ * user, read_only, privileged, cap_add, cap_drop and security_opt → the container's securityContext. A user or
+ * group id Kubernetes does not accept (above 2^31 - 1) is an error at `user`, and the id is left out.
  */
 import type { JsonObject, ServiceScope, TranslateContext } from './context.js';
+import { checkedNumber, USER_ID } from './int-range.js';
 
 /** `1000`, `1000:1000`, `root` → uid/gid; a user or group name (other than root) cannot be resolved here. */
 export function parseUser(user: string): { uid?: number; gid?: number; unresolved?: string } {
@@ -29,8 +31,13 @@ export function translateSecurityContext(ctx: TranslateContext, scope: ServiceSc
   const sc: JsonObject = {};
   if (service.user !== undefined) {
     const parsed = parseUser(service.user);
-    if (parsed.uid !== undefined) sc.runAsUser = parsed.uid;
-    if (parsed.gid !== undefined) sc.runAsGroup = parsed.gid;
+    const at = service.keys.user ?? service.span;
+    const id = (field: string, value: number | undefined): number | undefined =>
+      value === undefined ? undefined : checkedNumber(ctx, scope, { key: 'user', at, field, value, range: USER_ID });
+    const uid = id('runAsUser', parsed.uid);
+    const gid = id('runAsGroup', parsed.gid);
+    if (uid !== undefined) sc.runAsUser = uid;
+    if (gid !== undefined) sc.runAsGroup = gid;
     if (parsed.unresolved !== undefined) {
       ctx.warn('convert/user-name', service.keys.user ?? service.span, `user '${service.user}': Kubernetes needs numeric ids, and the name '${parsed.unresolved}' cannot be resolved without the image; it is dropped`, {
         object: scope.ref,

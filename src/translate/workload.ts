@@ -4,10 +4,12 @@
  * modes; StatefulSet, CronJob (or any other) when x-shipshape / kompose asks. Replicas are always written for
  * Deployments and StatefulSets. update_config → rolling update parameters; a Deployment that mounts a
  * ReadWriteOnce claim uses Recreate (with a warning), since a surge pod could not attach it on another node.
+ * Counts beyond what Kubernetes accepts (int32) are errors at their Compose key, and the field is left out.
  */
 import type { Service, UpdateConfig } from '../compose/model.js';
-import type { JsonObject, KubeObject, PodParts, ServiceScope, TranslateContext, WorkloadRef } from './context.js';
+import type { At, JsonObject, KubeObject, PodParts, ServiceScope, TranslateContext, WorkloadRef } from './context.js';
 import type { ControllerKind } from './extensions.js';
+import { checkedNumber, COUNT_INT32 } from './int-range.js';
 import { isLabelValue, isQualifiedName, selectorLabels } from './labels.js';
 import { probeSeconds } from './probes.js';
 
@@ -18,12 +20,28 @@ export interface ControllerChoice {
   /** Job restart policy and retries, for Job and CronJob. */
   restartPolicy?: 'Never' | 'OnFailure';
   backoffLimit?: number;
+  /** The Compose key that set backoffLimit, when one did (shipshape's defaults need no range check). */
+  backoffFrom?: ValueSource;
   /** replicated-job: completions = parallelism = replicas. */
   completions?: number;
 }
 
+/** The Compose key a number comes from: its name as written, and where it is. */
+interface ValueSource {
+  key: string;
+  at: At;
+}
+
 export function replicasOf(service: Service): number {
   return service.deploy?.replicas ?? service.scale ?? 1;
+}
+
+/** The replica count for `field`, or undefined (with an error) when Kubernetes cannot hold it. */
+function checkedReplicas(ctx: TranslateContext, scope: ServiceScope, field: string): number | undefined {
+  const { service } = scope;
+  const fromDeploy = service.deploy?.replicas !== undefined;
+  const at = (fromDeploy ? service.deploy?.keys.replicas : service.keys.scale) ?? service.span;
+  return checkedNumber(ctx, scope, { key: fromDeploy ? 'deploy.replicas' : 'scale', at, field, value: replicasOf(service), range: COUNT_INT32 });
 }
 
 /** Which controller runs the service, and the job parameters when it is a Job. */
@@ -40,10 +58,11 @@ export function chooseController(ctx: TranslateContext, scope: ServiceScope): Co
     return { kind: requested, ...job };
   }
   if (mode === 'global') return { kind: 'DaemonSet' };
-  if (mode === 'replicated-job') return { kind: 'Job', restartPolicy: job?.restartPolicy ?? 'OnFailure', backoffLimit: job?.backoffLimit ?? JOB_DEFAULT_BACKOFF, completions: replicasOf(service) };
+  const jobDefaults = { restartPolicy: 'OnFailure', backoffLimit: JOB_DEFAULT_BACKOFF, ...job } as const;
+  if (mode === 'replicated-job') return { kind: 'Job', ...jobDefaults, completions: replicasOf(service) };
   if (mode === 'global-job') {
     ctx.warn('convert/global-job', service.deploy?.keys.mode ?? service.span, "'mode: global-job' runs once per node in Swarm; a Kubernetes Job runs it once", { object: scope.ref });
-    return { kind: 'Job', restartPolicy: job?.restartPolicy ?? 'OnFailure', backoffLimit: job?.backoffLimit ?? JOB_DEFAULT_BACKOFF };
+    return { kind: 'Job', ...jobDefaults };
   }
   if (job !== undefined) return { kind: 'Job', ...job };
   const maxAttempts = service.deploy?.restartPolicy?.keys.max_attempts;
@@ -52,15 +71,30 @@ export function chooseController(ctx: TranslateContext, scope: ServiceScope): Co
 }
 
 /** A job policy when the service does not restart forever; deploy.restart_policy wins over `restart`. */
-function jobPolicyOf(service: Service): { restartPolicy: 'Never' | 'OnFailure'; backoffLimit: number } | undefined {
-  const condition = service.deploy?.restartPolicy?.condition;
+function jobPolicyOf(service: Service): Pick<ControllerChoice, 'restartPolicy' | 'backoffLimit' | 'backoffFrom'> | undefined {
+  const policy = service.deploy?.restartPolicy;
+  const condition = policy?.condition;
   if (condition === 'none') return { restartPolicy: 'Never', backoffLimit: 0 };
-  if (condition === 'on-failure') return { restartPolicy: 'OnFailure', backoffLimit: service.deploy?.restartPolicy?.maxAttempts ?? JOB_DEFAULT_BACKOFF };
+  if (condition === 'on-failure') {
+    if (policy?.maxAttempts === undefined) return { restartPolicy: 'OnFailure', backoffLimit: JOB_DEFAULT_BACKOFF };
+    const backoffFrom = { key: 'deploy.restart_policy.max_attempts', at: policy.keys.max_attempts ?? policy.span };
+    return { restartPolicy: 'OnFailure', backoffLimit: policy.maxAttempts, backoffFrom };
+  }
   if (condition === 'any') return undefined;
   const restart = service.restart;
   if (restart?.policy === 'no') return { restartPolicy: 'Never', backoffLimit: 0 };
-  if (restart?.policy === 'on-failure') return { restartPolicy: 'OnFailure', backoffLimit: restart.maxRetries ?? JOB_DEFAULT_BACKOFF };
+  if (restart?.policy === 'on-failure') {
+    if (restart.maxRetries === undefined) return { restartPolicy: 'OnFailure', backoffLimit: JOB_DEFAULT_BACKOFF };
+    return { restartPolicy: 'OnFailure', backoffLimit: restart.maxRetries, backoffFrom: { key: 'restart', at: service.keys.restart ?? restart.span } };
+  }
   return undefined;
+}
+
+/** backoffLimit, or undefined (with an error) when the Compose value that set it is out of range. */
+function checkedBackoff(ctx: TranslateContext, scope: ServiceScope, choice: ControllerChoice): number | undefined {
+  const value = choice.backoffLimit ?? JOB_DEFAULT_BACKOFF;
+  if (!choice.backoffFrom) return value;
+  return checkedNumber(ctx, scope, { ...choice.backoffFrom, field: 'backoffLimit', value, range: COUNT_INT32 });
 }
 
 /** Build and emit the workload for a pod whose first member is `scope`; `containers` are the pod's containers. */
@@ -102,7 +136,6 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
   }
   if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
 
-  const replicas = replicasOf(service);
   const ref: WorkloadRef = {
     apiVersion: choice.kind === 'Job' || choice.kind === 'CronJob' ? 'batch/v1' : 'apps/v1',
     kind: choice.kind,
@@ -114,9 +147,12 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
   const spec: JsonObject = {};
   switch (choice.kind) {
     case 'Deployment':
-    case 'StatefulSet':
-      ref.replicas = replicas;
-      spec.replicas = replicas;
+    case 'StatefulSet': {
+      const replicas = checkedReplicas(ctx, scope, 'replicas');
+      if (replicas !== undefined) {
+        ref.replicas = replicas;
+        spec.replicas = replicas;
+      }
       spec.selector = { matchLabels: { ...selector } };
       if (choice.kind === 'StatefulSet') {
         if (ctx.exposedServices.has(service.name)) spec.serviceName = scope.name;
@@ -125,21 +161,27 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
       Object.assign(spec, rolloutOf(ctx, scope, choice.kind, parts));
       spec.template = template;
       break;
+    }
     case 'DaemonSet':
       reportIgnoredReplicas(ctx, scope, 'a DaemonSet runs one pod per node');
       spec.selector = { matchLabels: { ...selector } };
       Object.assign(spec, rolloutOf(ctx, scope, 'DaemonSet', parts));
       spec.template = template;
       break;
-    case 'Job':
-      spec.backoffLimit = choice.backoffLimit ?? JOB_DEFAULT_BACKOFF;
+    case 'Job': {
+      const backoffLimit = checkedBackoff(ctx, scope, choice);
+      if (backoffLimit !== undefined) spec.backoffLimit = backoffLimit;
       if (choice.completions !== undefined) {
-        spec.completions = choice.completions;
-        spec.parallelism = choice.completions;
+        const completions = checkedReplicas(ctx, scope, 'completions');
+        if (completions !== undefined) {
+          spec.completions = completions;
+          spec.parallelism = completions;
+        }
       } else reportIgnoredReplicas(ctx, scope, 'a Job runs its pod to completion once');
       reportIgnoredUpdateConfig(ctx, scope);
       spec.template = template;
       break;
+    }
     case 'CronJob': {
       reportIgnoredReplicas(ctx, scope, 'a CronJob starts one Job per schedule');
       reportIgnoredUpdateConfig(ctx, scope);
@@ -147,7 +189,8 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
         ctx.error('convert/cronjob-schedule', settings.controller?.at ?? service.span, 'a CronJob needs a schedule (x-shipshape schedule, or the kompose.cronjob.schedule label)', { object: scope.ref });
       }
       spec.schedule = settings.schedule?.value ?? '';
-      spec.jobTemplate = { spec: { backoffLimit: choice.backoffLimit ?? JOB_DEFAULT_BACKOFF, template } };
+      const backoffLimit = checkedBackoff(ctx, scope, choice);
+      spec.jobTemplate = { spec: { ...(backoffLimit !== undefined ? { backoffLimit } : {}), template } };
       break;
     }
   }
@@ -181,7 +224,11 @@ function amount(parallelism: number | undefined): number | string {
 function rolloutOf(ctx: TranslateContext, scope: ServiceScope, kind: 'Deployment' | 'StatefulSet' | 'DaemonSet', parts: PodParts): JsonObject {
   const update = scope.service.deploy?.updateConfig;
   const out: JsonObject = {};
-  if (update?.monitor !== undefined && update.monitor > 0) out.minReadySeconds = probeSeconds(update.monitor);
+  if (update?.monitor !== undefined && update.monitor > 0) {
+    const at = update.keys.monitor ?? update.span;
+    const seconds = checkedNumber(ctx, scope, { key: 'deploy.update_config.monitor', at, field: 'minReadySeconds', value: probeSeconds(update.monitor), range: COUNT_INT32, unit: 'seconds' });
+    if (seconds !== undefined) out.minReadySeconds = seconds;
+  }
   if (kind === 'Deployment' && parts.readWriteOnceClaims.length > 0) {
     ctx.warn('convert/recreate-strategy', update?.span ?? scope.service.span, `the pod mounts ReadWriteOnce claim(s) ${parts.readWriteOnceClaims.map((c) => `'${c}'`).join(', ')}: a rolling update could start the new pod on a node that cannot attach them, so the Deployment uses Recreate (the service is down during an update)`, {
       object: scope.ref,
@@ -191,17 +238,27 @@ function rolloutOf(ctx: TranslateContext, scope: ServiceScope, kind: 'Deployment
     return out;
   }
   if (!update) return out;
-  const rolling = rollingOf(update);
-  if (kind === 'Deployment') out.strategy = { type: 'RollingUpdate', rollingUpdate: rolling };
-  else if (kind === 'DaemonSet') out.updateStrategy = { type: 'RollingUpdate', rollingUpdate: rolling };
-  else if (update.parallelism !== undefined && update.parallelism !== 1) {
+  if (kind === 'Deployment' || kind === 'DaemonSet') {
+    const rolling = rollingOf(ctx, scope, update);
+    const strategy = { type: 'RollingUpdate', ...(rolling ? { rollingUpdate: rolling } : {}) };
+    if (kind === 'Deployment') out.strategy = strategy;
+    else out.updateStrategy = strategy;
+  } else if (update.parallelism !== undefined && update.parallelism !== 1) {
     ctx.info('convert/dropped-key', update.keys.parallelism ?? update.span, "'parallelism' is dropped: a StatefulSet updates one pod at a time", { object: scope.ref });
   }
   return out;
 }
 
-/** start-first: surge by `parallelism`, none unavailable; stop-first (Compose's default): the reverse. */
-function rollingOf(update: UpdateConfig): JsonObject {
+/**
+ * start-first: surge by `parallelism`, none unavailable; stop-first (Compose's default): the reverse.
+ * Undefined (Kubernetes's defaults) when `parallelism` is beyond the int32 an int-or-percent holds.
+ */
+function rollingOf(ctx: TranslateContext, scope: ServiceScope, update: UpdateConfig): JsonObject | undefined {
+  const field = update.order === 'start-first' ? 'maxSurge' : 'maxUnavailable';
+  if (update.parallelism !== undefined) {
+    const at = update.keys.parallelism ?? update.span;
+    if (checkedNumber(ctx, scope, { key: 'deploy.update_config.parallelism', at, field, value: update.parallelism, range: COUNT_INT32 }) === undefined) return undefined;
+  }
   const n = amount(update.parallelism);
-  return update.order === 'start-first' ? { maxSurge: n, maxUnavailable: 0 } : { maxSurge: 0, maxUnavailable: n };
+  return field === 'maxSurge' ? { maxSurge: n, maxUnavailable: 0 } : { maxSurge: 0, maxUnavailable: n };
 }

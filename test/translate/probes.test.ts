@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { probeSeconds } from '../../src/translate/probes.js';
 import { containerOf, convert, find, healthcheck, project, service } from './model-builder.js';
+import { validateObject } from '../../src/k8s/schema/index.js';
 
 async function probesOf(check: ReturnType<typeof healthcheck>) {
   const result = await convert(project([service('web', { image: 'x:1', healthcheck: check })]));
@@ -59,4 +60,45 @@ describe('probeSeconds', () => {
     [1001, 2],
     [90_000, 90],
   ])('%i ms → %i s', (ms, s) => expect(probeSeconds(ms)).toBe(s));
+});
+
+describe('probe fields beyond int32: an error at the healthcheck key, the field left out', () => {
+  const MAX = 2 ** 31 - 1;
+  const exec = { kind: 'exec' as const, argv: ['true'] };
+  test.each([
+    ['retries at the maximum', { retries: MAX }, undefined, { failureThreshold: MAX }],
+    ['retries above', { retries: MAX + 1 }, 'retries', { failureThreshold: undefined, periodSeconds: 30 }],
+    ['interval at the maximum', { interval: MAX * 1000 }, undefined, { periodSeconds: MAX }],
+    ['interval above (10^10 hours)', { interval: 9_999_999_999 * 3_600_000 }, 'interval', { periodSeconds: undefined, failureThreshold: 3 }],
+    ['timeout above', { timeout: (MAX + 1) * 1000 }, 'timeout', { timeoutSeconds: undefined, periodSeconds: 30 }],
+  ] as const)('%s', async (_name, fields, key, expected) => {
+    const check = healthcheck({ test: exec, ...fields });
+    const { container, result } = await probesOf(check);
+    if (key) expect(result.diagnostics).toMatchObject([{ code: 'convert/out-of-range', severity: 'error', line: check.keys[key]!.line, message: new RegExp(`^'healthcheck\\.${key}' gives `) }]);
+    else expect(result.diagnostics).toEqual([]);
+    for (const probe of [container.livenessProbe, container.readinessProbe]) {
+      for (const [field, value] of Object.entries(expected)) expect(probe[field], field).toBe(value);
+    }
+  });
+
+  test('start_period above: the startupProbe keeps Kubernetes\'s default threshold', async () => {
+    const check = healthcheck({ test: exec, startPeriod: 99_999_999_999 * 3_600_000 });
+    const { container, result } = await probesOf(check);
+    expect(result.diagnostics).toMatchObject([{ code: 'convert/out-of-range', line: check.keys.start_period!.line, message: /startupProbe\.failureThreshold/ }]);
+    expect(container.startupProbe).toEqual({ exec: { command: ['true'] }, periodSeconds: 5, timeoutSeconds: 30, successThreshold: 1 });
+  });
+
+  test('start_interval above', async () => {
+    const check = healthcheck({ test: exec, startPeriod: 10_000, startInterval: (MAX + 1) * 1000 });
+    const { container, result } = await probesOf(check);
+    expect(result.diagnostics).toMatchObject([{ code: 'convert/out-of-range', line: check.keys.start_interval!.line, message: /startupProbe\.periodSeconds/ }]);
+    expect(container.startupProbe.periodSeconds).toBeUndefined();
+  });
+
+  test('every probe stays valid', async () => {
+    const check = healthcheck({ test: exec, retries: 1e20, interval: 1e20, timeout: 1e20, startPeriod: 1e20 });
+    const { result } = await probesOf(check);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(Array(4).fill('convert/out-of-range'));
+    expect(validateObject(find(result.objects, 'Deployment', 'web'))).toEqual({ status: 'valid' });
+  });
 });

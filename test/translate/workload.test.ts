@@ -4,7 +4,8 @@ import { createContext, resolveOptionsForTest } from './context-fixture.js';
 import { emptySettings } from '../../src/translate/extensions.js';
 import { buildWorkload } from '../../src/translate/workload.js';
 import { selectorLabels } from '../../src/translate/labels.js';
-import { convert, deploy, find, kv, podSpecOf, port, project, service, span } from './model-builder.js';
+import { at, convert, deploy, find, keysOf, kv, podSpecOf, port, project, service, span } from './model-builder.js';
+import { validateObject } from '../../src/k8s/schema/index.js';
 
 const restart = (policy: 'no' | 'always' | 'on-failure' | 'unless-stopped', maxRetries?: number) => ({ policy, span: span(), ...(maxRetries !== undefined ? { maxRetries } : {}) });
 const updateConfig = (fields: Record<string, unknown>) => ({ span: span(), keys: {}, ...fields });
@@ -154,5 +155,71 @@ describe('buildWorkload with contributions', () => {
     const cron = ctx.objects[0] as any;
     expect(cron.spec.schedule).toBe('0 3 * * *');
     expect(cron.spec.jobTemplate.spec.template.spec.restartPolicy).toBe('OnFailure');
+  });
+});
+
+describe('counts beyond what Kubernetes accepts (int32): an error at the key, the field left out', () => {
+  const INT32_MAX = 2 ** 31 - 1;
+  const restartPolicy = (maxAttempts: number) => ({ span: span(), keys: keysOf('condition', 'max_attempts'), condition: 'on-failure' as const, maxAttempts });
+  interface Case {
+    name: string;
+    service: () => ReturnType<typeof service>;
+    /** The element and key the error points at (none: no error). */
+    at?: (s: ReturnType<typeof service>) => { line: number; column: number };
+    /** Field path in the workload's spec, and its value (undefined: left out). */
+    field: string[];
+    value: unknown;
+  }
+  const cases: Case[] = [
+    { name: 'deploy.replicas at the maximum', service: () => service('w', { image: 'x:1', deploy: deploy({ replicas: INT32_MAX }) }), field: ['replicas'], value: INT32_MAX },
+    { name: 'deploy.replicas above', service: () => service('w', { image: 'x:1', deploy: deploy({ replicas: INT32_MAX + 1 }) }), at: (s) => at(s.deploy!, 'replicas'), field: ['replicas'], value: undefined },
+    { name: 'scale above', service: () => service('w', { image: 'x:1', scale: 1e20 }), at: (s) => at(s, 'scale'), field: ['replicas'], value: undefined },
+    {
+      name: 'replicated-job replicas above (completions, parallelism)',
+      service: () => service('w', { image: 'x:1', deploy: deploy({ mode: 'replicated-job', replicas: INT32_MAX + 1 }) }),
+      at: (s) => at(s.deploy!, 'replicas'),
+      field: ['completions'],
+      value: undefined,
+    },
+    { name: 'restart on-failure:N at the maximum', service: () => service('w', { image: 'x:1', restart: restart('on-failure', INT32_MAX) }), field: ['backoffLimit'], value: INT32_MAX },
+    { name: 'restart on-failure:N above', service: () => service('w', { image: 'x:1', restart: restart('on-failure', 1e20) }), at: (s) => at(s, 'restart'), field: ['backoffLimit'], value: undefined },
+    {
+      name: 'deploy.restart_policy.max_attempts above',
+      service: () => service('w', { image: 'x:1', deploy: deploy({ restartPolicy: restartPolicy(INT32_MAX + 1) }) }),
+      at: (s) => at(s.deploy!.restartPolicy!, 'max_attempts'),
+      field: ['backoffLimit'],
+      value: undefined,
+    },
+    {
+      name: 'max_attempts above, in a replicated-job',
+      service: () => service('w', { image: 'x:1', deploy: deploy({ mode: 'replicated-job', restartPolicy: restartPolicy(INT32_MAX + 1) }) }),
+      at: (s) => at(s.deploy!.restartPolicy!, 'max_attempts'),
+      field: ['backoffLimit'],
+      value: undefined,
+    },
+    {
+      name: 'update_config.monitor above (minReadySeconds)',
+      service: () => service('w', { image: 'x:1', deploy: deploy({ updateConfig: { span: span(), keys: keysOf('monitor'), monitor: (INT32_MAX + 1) * 1000 } }) }),
+      at: (s) => at(s.deploy!.updateConfig!, 'monitor'),
+      field: ['minReadySeconds'],
+      value: undefined,
+    },
+    {
+      name: 'update_config.parallelism above (maxUnavailable): Kubernetes defaults',
+      service: () => service('w', { image: 'x:1', deploy: deploy({ updateConfig: { span: span(), keys: keysOf('parallelism'), parallelism: INT32_MAX + 1 } }) }),
+      at: (s) => at(s.deploy!.updateConfig!, 'parallelism'),
+      field: ['strategy'],
+      value: { type: 'RollingUpdate' },
+    },
+  ];
+
+  test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const s = c.service();
+    const { workload, result } = await workloadOf(s);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (c.at) expect(errors).toMatchObject([{ code: 'convert/out-of-range', ...c.at(s) }]);
+    else expect(errors).toEqual([]);
+    expect(c.field.reduce((v: any, k) => v?.[k], workload.spec)).toEqual(c.value);
+    expect(validateObject(workload)).toEqual({ status: 'valid' });
   });
 });
