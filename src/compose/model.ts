@@ -24,6 +24,18 @@ export interface Sourced {
 export interface RawValue {
   value: unknown;
   span: Span;
+  /**
+   * Kept only for a service's `x-shipshape` block (its consumer reports problems inside it): the span of every
+   * nested value, and of its key when it is a mapping entry, by JSON Pointer relative to `value` (`''` is the
+   * value itself, `/ingress/host`, `/imagePullSecrets/0`; `~` and `/` in keys escaped as `~0` and `~1`).
+   */
+  spans?: ReadonlyMap<string, NestedSpan>;
+}
+
+/** Where a nested part of a raw value is: its value, and its key when it is a mapping entry. */
+export interface NestedSpan {
+  value: Span;
+  key?: Span;
 }
 
 /** Milliseconds. */

@@ -7,7 +7,7 @@ import type { Located, LocatedMap } from '../../source/located.js';
 import type { Span } from '../../source/span.js';
 import { report, within, type Scope } from './context.js';
 import { fieldName, readBoolean, readInteger, readString, readStringList, readStringOrList } from './scalars.js';
-import { asMap, isExtensionKey, isNull, keysOf, raw } from './shapes.js';
+import { asMap, isExtensionKey, isNull, keysOf, raw, rawWithSpans } from './shapes.js';
 import { readBuild } from './build.js';
 import { readByteSize } from './bytes.js';
 import { readCommandLine } from './command.js';
@@ -97,6 +97,9 @@ const READERS: Record<string, Reader> = {
   gpus: into('gpus', readGpus),
 };
 
+/** The service extension whose nested spans are kept: the converter reports problems inside it. */
+const SPANNED_EXTENSION = 'x-shipshape';
+
 /** Keys already applied by the loader: not part of the resolved service. */
 const RESOLVED = new Set(['extends']);
 
@@ -111,7 +114,7 @@ export function readService(name: string, node: Located, nameSpan: Span, scope: 
     const s = within(scope, e.key);
     const reader = READERS[e.key];
     if (reader) reader(service, e.value, s);
-    else if (isExtensionKey(e.key)) service.extensions[e.key] = raw(e.value);
+    else if (isExtensionKey(e.key)) service.extensions[e.key] = e.key === SPANNED_EXTENSION ? rawWithSpans(e.value) : raw(e.value);
     else if (!RESOLVED.has(e.key)) service.other[e.key] = raw(e.value);
   }
   if (service.image === undefined && service.build === undefined && service.other.provider === undefined) {

@@ -1,5 +1,5 @@
 /** Reading located mappings and lists: shape checks, key spans, `x-*` extensions, raw values. */
-import type { RawValue } from '../model.js';
+import type { NestedSpan, RawValue } from '../model.js';
 import { toPlain, type Located, type LocatedEntry, type LocatedMap, type LocatedSeq } from '../../source/located.js';
 import type { Span } from '../../source/span.js';
 import type { Scope } from './context.js';
@@ -36,6 +36,18 @@ export function keysOf(map: LocatedMap | undefined, prefix = ''): Record<string,
 
 export function raw(node: Located): RawValue {
   return { value: toPlain(node), span: node.span };
+}
+
+/** A raw value that also keeps the span of every nested value and key, by JSON Pointer (RawValue.spans). */
+export function rawWithSpans(node: Located): RawValue {
+  const spans = new Map<string, NestedSpan>();
+  const walk = (n: Located, pointer: string, key?: Span): void => {
+    spans.set(pointer, key ? { value: n.span, key } : { value: n.span });
+    if (n.kind === 'map') for (const e of n.entries) walk(e.value, `${pointer}/${e.key.replace(/~/g, '~0').replace(/\//g, '~1')}`, e.keySpan);
+    else if (n.kind === 'seq') n.items.forEach((item, i) => walk(item, `${pointer}/${i}`));
+  };
+  walk(node, '');
+  return { ...raw(node), spans };
 }
 
 /** The `x-*` entries of a mapping as raw values (empty when there are none). */
