@@ -2,12 +2,14 @@
  * `shipshape convert -o DIR`: one file per object (`<name>-<kind>.yaml`) and a kustomization.yaml listing them.
  * A file is overwritten only when shipshape generated it (its first line is the marker) or with --force; files
  * are written atomically (temp file + rename in the same directory) and nothing is ever deleted: files of an
- * earlier run that are no longer produced are only named on stderr.
+ * earlier run that are no longer produced are only named on stderr. Files are inspected and written a few at a
+ * time (docs/performance.md); the report lists them in the order of `files`, whatever the timing.
  */
 import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KubeObject } from '../translate/context.js';
 import { toYamlDocument } from '../translate/serialize.js';
+import { FILE_CONCURRENCY, mapConcurrent } from './concurrent.js';
 import { GENERATED_MARKER, isGenerated } from './output-marker.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -68,29 +70,26 @@ async function inspect(path: string): Promise<Existing> {
 export async function writeOutputDir(dir: string, files: readonly OutputFile[], options: { force: boolean }): Promise<WriteReport> {
   const report: WriteReport = { refused: [], written: [], unchanged: [], stale: [] };
   await mkdir(dir, { recursive: true });
-  const existing = new Map<string, Existing>();
-  for (const file of files) {
-    const state = await inspect(join(dir, file.name));
-    existing.set(file.name, state);
+  const states = await mapConcurrent(files, FILE_CONCURRENCY, (file) => inspect(join(dir, file.name)));
+  files.forEach((file, i) => {
+    const state = states[i]!;
     if (state.kind === 'foreign' && !(options.force && state.reason !== 'it is a directory')) {
       report.refused.push({ name: file.name, reason: state.reason });
     }
-  }
+  });
   if (report.refused.length > 0) return report;
-  for (const file of files) {
-    const state = existing.get(file.name)!;
-    if (state.kind === 'generated' && state.content === file.content) {
-      report.unchanged.push(file.name);
-      continue;
-    }
-    await writeFileAtomic(join(dir, file.name), file.content);
-    report.written.push(file.name);
-  }
+  const changed = files.filter((file, i) => {
+    const state = states[i]!;
+    return !(state.kind === 'generated' && state.content === file.content);
+  });
+  const toWrite = new Set(changed);
+  for (const file of files) (toWrite.has(file) ? report.written : report.unchanged).push(file.name);
+  await mapConcurrent(changed, FILE_CONCURRENCY, (file) => writeFileAtomic(join(dir, file.name), file.content));
   const produced = new Set(files.map((f) => f.name));
-  for (const name of (await readdir(dir)).sort()) {
-    if (produced.has(name) || !/\.ya?ml$/.test(name)) continue;
-    const state = await inspect(join(dir, name));
-    if (state.kind === 'generated') report.stale.push(name);
-  }
+  const others = (await readdir(dir)).sort().filter((name) => !produced.has(name) && /\.ya?ml$/.test(name));
+  const otherStates = await mapConcurrent(others, FILE_CONCURRENCY, (name) => inspect(join(dir, name)));
+  others.forEach((name, i) => {
+    if (otherStates[i]!.kind === 'generated') report.stale.push(name);
+  });
   return report;
 }

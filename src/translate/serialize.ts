@@ -51,7 +51,7 @@ const isMap = (v: unknown): v is JsonObject => v !== null && typeof v === 'objec
 function writeMap(map: JsonObject, indent: number, out: string[]): boolean {
   const pad = ' '.repeat(indent);
   for (const key of Object.keys(map)) {
-    const k = keyText(key);
+    const k = keyText(key, indent);
     if (k === undefined) return false;
     const value = map[key];
     if (isMap(value) && Object.keys(value).length > 0) {
@@ -89,25 +89,36 @@ function writeSeq(items: readonly unknown[], indent: number, out: string[]): boo
   return true;
 }
 
-/** Letters, digits and `_./-`, starting with a letter: plain in YAML 1.1 unless one of its special words. */
-const SAFE_PLAIN = /^[A-Za-z][A-Za-z0-9_./-]*$/;
+/**
+ * Plain in YAML 1.1 as they are: letters, digits and `_./-@`, starting with a letter, with `:` only between
+ * two such characters (image references, URLs), unless one of its special words; and Kubernetes quantities
+ * (`500m`, `256Mi`). Everything else is asked of `yaml`.
+ */
+const SAFE_PLAIN = /^[A-Za-z](?:[A-Za-z0-9_./@-]|:(?=[A-Za-z0-9_./@-]))*$/;
+const QUANTITY = /^[1-9][0-9]*(?:m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)$/;
 const YAML11_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'null', 'Null', 'NULL']);
-const isSafePlain = (s: string): boolean => SAFE_PLAIN.test(s) && !YAML11_WORDS.has(s);
+/** `E5` is a YAML 1.1 float (an empty mantissa). */
+const EXPONENT = /^[eE][-+]?[0-9]/;
+const isSafePlain = (s: string): boolean => (SAFE_PLAIN.test(s) && !YAML11_WORDS.has(s) && !EXPONENT.test(s)) || QUANTITY.test(s);
 
 const keyCache = new Map<string, string | undefined>();
 const scalarCache = new Map<string, string | undefined>();
 
-/** A mapping key as `yaml` writes it; undefined when it would not be a one-line implicit key. */
-function keyText(key: string): string | undefined {
+/**
+ * A mapping key as `yaml` writes it at `indent` (at column 0, `---x` would read as a document marker);
+ * undefined when it would not be a one-line implicit key.
+ */
+function keyText(key: string, indent: number): string | undefined {
   // Above 1,024 characters a key is written as an explicit `? key` (left to the full writer).
   if (key.length <= 1000 && isSafePlain(key)) return key;
-  let text = keyCache.get(key);
-  if (text === undefined && !keyCache.has(key)) {
-    const written = stringify({ [key]: 0 }, YAML_OPTIONS);
-    text = written.endsWith(': 0\n') && !written.slice(0, -4).includes('\n') && !written.startsWith('? ') ? written.slice(0, -4) : undefined;
-    keyCache.set(key, text);
-  }
-  return text;
+  const cacheKey = `${indent === 0 ? 0 : 1}\u0000${key}`;
+  if (keyCache.has(cacheKey)) return keyCache.get(cacheKey);
+  const prefix = indent === 0 ? '' : 'a:\n  ';
+  const written = stringify(indent === 0 ? { [key]: 0 } : { a: { [key]: 0 } }, YAML_OPTIONS);
+  const text = written.startsWith(prefix) && written.endsWith(': 0\n') ? written.slice(prefix.length, -4) : undefined;
+  const ok = text !== undefined && !text.includes('\n') && !text.startsWith('? ');
+  keyCache.set(cacheKey, ok ? text : undefined);
+  return ok ? text : undefined;
 }
 
 /**

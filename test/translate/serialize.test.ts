@@ -51,7 +51,7 @@ describe('the direct YAML writer matches yaml.stringify byte for byte', () => {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const same = (value: object) => expect(toYamlDocument(value)).toBe(toYamlDocumentByYaml(value));
+  const same = (value: object) => expect(toYamlDocument(value as Record<string, unknown>)).toBe(toYamlDocumentByYaml(value as Record<string, unknown>));
 
   test('every golden conversion output', () => {
     let documents = 0;
@@ -71,6 +71,7 @@ describe('the direct YAML writer matches yaml.stringify byte for byte', () => {
   test.each<[string, object]>([
     ['nesting: maps in lists in lists, empty collections', { a: [[], {}, [[1, 2], { x: { y: 1 } }], [{ p: [] }]], b: {}, c: [] }],
     ['numbers, booleans, null', { i: 0, n: -3, big: 1e21, f: 0.5, neg0: -0, nan: NaN, inf: -Infinity, t: true, f2: false, z: null }],
+    ['image references, URLs, quantities', { v: ['nginx:1.27', 'registry.example.com:5000/a/b:1.0.4', 'http://svc1:8000', 'a:b:c', 'a:', 'a::b', 'a: b', 'user@host:path', '500m', '256Mi', '1Gi', '0m', '1e3', '10E', '1Ei', '07Mi', '1k', '1_000m'] }],
     ['YAML 1.1 words and look-alikes', { v: ['y', 'n', 'Y', 'yes', 'No', 'ON', 'off', 'null', '~', 'true', 'yesno', 'nope', 'onion', '1:20', '0x1F', '0o7', '1_000', '.5', '.inf', '2024-01-01', '1e3', '+1', '-'] }],
     ['special characters', { v: ['a: b', 'a #b', '#a', '- a', '? a', '@a', '`a', '%a', '&a', '*a', '!a', '|a', '>a', "'a", '"a', '{a}', '[a]', 'a,b', 'é', 'a\tb', ' lead', 'trail ', '', ' ', 'a\u0085b', 'a\u2028b'] }],
     ['multi-line strings at every depth', { a: 'x\ny', b: { c: 'x\ny\n', d: [['p\nq\n\n'], { e: '\nlead', f: '  indented\nmore' }] }, g: ['x\r\ny', 'trailing\n\n\n'] }],
@@ -79,12 +80,19 @@ describe('the direct YAML writer matches yaml.stringify byte for byte', () => {
 
   test('random strings and keys from a YAML-hostile alphabet (seeded)', () => {
     const random = seeded(6);
-    const alphabet = 'aZy9_./- :#\'"\\\n\t{}[],&*!|>%@`?=~0e+';
+    const alphabet = 'aZy9_./- :#\'"\\\n\t{}[],&*!|>%@`?=~0e+:::/mMiKx';
     const word = () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
     for (let i = 0; i < 300; i++) {
       const value: Record<string, unknown> = {};
       for (let j = 0; j < 4; j++) value[word()] = random() < 0.3 ? [word(), { [word()]: word() }] : word();
       same({ data: value, list: [word(), [word()]] });
     }
+  });
+
+  test('random strings from the characters the writer keeps plain (seeded)', () => {
+    const random = seeded(7);
+    const alphabet = 'aZnyoE09_./@-:mMiK';
+    const words = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(random() * 9) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    same({ values: words, keys: Object.fromEntries(words.map((w, i) => [w, i])) });
   });
 });
