@@ -62,7 +62,9 @@ export function translateProbes(ctx: TranslateContext, scope: ServiceScope): Pro
     const startPeriod =
       check.startInterval === undefined ? startPeriodSeconds : field('start_interval', 'startupProbe.periodSeconds', startPeriodSeconds, 'seconds');
     const threshold = Math.ceil(probeSeconds(check.startPeriod) / startPeriodSeconds) + timing.retries;
-    probes.startupProbe = probe(field('start_period', 'startupProbe.failureThreshold', threshold), startPeriod);
+    // When `retries` is out of range (reported), so is this sum: it is left out without a second error.
+    const startThreshold = retries === undefined ? undefined : field('start_period', 'startupProbe.failureThreshold', threshold);
+    probes.startupProbe = probe(startThreshold, startPeriod);
   } else if (check.startInterval !== undefined) {
     ctx.info('convert/dropped-key', check.keys.start_interval ?? check.span, "'start_interval' has no effect without 'start_period' and is dropped", { object: scope.ref });
   }

@@ -95,10 +95,17 @@ describe('probe fields beyond int32: an error at the healthcheck key, the field 
     expect(container.startupProbe.periodSeconds).toBeUndefined();
   });
 
+  test('retries above: the startupProbe threshold (start_period plus retries) is left out with no second error', async () => {
+    const check = healthcheck({ test: exec, retries: MAX + 1, startPeriod: 10_000 });
+    const { container, result } = await probesOf(check);
+    expect(result.diagnostics).toMatchObject([{ code: 'convert/out-of-range', line: check.keys.retries!.line }]);
+    expect(container.startupProbe.failureThreshold).toBeUndefined();
+  });
+
   test('every probe stays valid', async () => {
-    const check = healthcheck({ test: exec, retries: 1e20, interval: 1e20, timeout: 1e20, startPeriod: 1e20 });
+    const check = healthcheck({ test: exec, retries: 1e20, interval: 1e20, timeout: 1e20, startPeriod: 1e20, startInterval: 1e20 });
     const { result } = await probesOf(check);
-    expect(result.diagnostics.map((d) => d.code)).toEqual(Array(4).fill('convert/out-of-range'));
+    expect(result.diagnostics.map((d) => d.message.split(' ')[0]).sort()).toEqual(["'healthcheck.interval'", "'healthcheck.retries'", "'healthcheck.start_interval'", "'healthcheck.timeout'"]);
     expect(validateObject(find(result.objects, 'Deployment', 'web'))).toEqual({ status: 'valid' });
   });
 });
