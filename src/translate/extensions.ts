@@ -207,6 +207,9 @@ function checkCombinations(ctx: TranslateContext, service: Service, d: SettingDr
   if (!ctx.exposedServices.has(service.name)) {
     for (const name of SERVICE_OBJECT_SETTINGS) drop(name, 'the service gets no Kubernetes Service (it has no ports or expose)');
   }
+  if (!service.volumes.some((v) => v.type === 'volume' || v.type === 'bind')) {
+    for (const name of ['volumes.size', 'volumes.storageClassName', 'volumes.accessModes'] as const) drop(name, 'the service mounts no volume that becomes a claim');
+  }
   const scaling = d.autoscaling?.value;
   if (scaling?.minReplicas !== undefined && scaling.minReplicas > scaling.maxReplicas) {
     ctx.error('convert/autoscaling-range', scaling.at, `autoscaling minReplicas (${scaling.minReplicas}) is above maxReplicas (${scaling.maxReplicas}); no HorizontalPodAutoscaler is generated`, { object });

@@ -135,6 +135,7 @@ function patternWords(pointer: string): string {
 
 /** The settings of a service's x-shipshape block (the keys that validate). */
 export function readXShipshapeBlock(ctx: TranslateContext, block: RawValue, object: ObjectRef): SettingDraft {
+  if (block.value === null) return {}; // `x-shipshape:` with nothing under it
   const at = new BlockPositions(block);
   const broken = reportSchemaErrors(ctx, block, at, object);
   if (broken.has('') || block.value === null || typeof block.value !== 'object' || Array.isArray(block.value)) return {};

@@ -20,7 +20,7 @@ describe('x-shipshape settings', () => {
     ['service account', 'serviceAccountName: robot', (s: any) => s.serviceAccountName, 'robot'],
     ['pod labels (numbers as strings)', 'podLabels: {tier: web, version: 2}', (s: any) => s.podLabels, { tier: 'web', version: '2' }],
     ['service annotations', 'serviceAnnotations: {example.com/x: "y z"}', (s: any) => s.serviceAnnotations, { 'example.com/x': 'y z' }],
-    ['volume claim', 'volumes: {size: 5Gi, storageClassName: fast, accessModes: [ReadWriteMany]}', (s: any) => [s.volumeClaim.size.value, s.volumeClaim.storageClassName.value, s.volumeClaim.accessModes.value], ['5Gi', 'fast', ['ReadWriteMany']]],
+
     ['ingress defaults', 'ingress: {}', (s: any) => [s.ingress.rules, s.ingress.pathType], [[{ path: '/' }], 'Prefix']],
     ['ingress hosts', 'ingress: {host: [a.example.com, b.example.com], path: /x}', (s: any) => s.ingress.rules, [{ host: 'a.example.com', path: '/x' }, { host: 'b.example.com', path: '/x' }]],
     ['autoscaling', 'autoscaling: {minReplicas: 2, maxReplicas: 4, cpuUtilization: 50}', (s: any) => [s.autoscaling.minReplicas, s.autoscaling.maxReplicas, s.autoscaling.cpuUtilization.value], [2, 4, 50]],
@@ -29,6 +29,22 @@ describe('x-shipshape settings', () => {
     const { settings, codes } = await settingsOf(withBlock(block));
     expect(codes).toEqual([]);
     expect(pick(settings)).toEqual(expected);
+  });
+
+  test('volume claim settings of a service that mounts a volume', async () => {
+    const { settings, codes } = await settingsOf(withBlock('volumes: {size: 5Gi, storageClassName: fast, accessModes: [ReadWriteMany]}', '    volumes: [data:/data]\n') + 'volumes:\n  data:\n');
+    expect(codes).toEqual([]);
+    expect(settings.volumeClaim).toEqual({
+      size: { value: '5Gi', at: expect.objectContaining({ line: 7 }) },
+      storageClassName: { value: 'fast', at: expect.objectContaining({ line: 7 }) },
+      accessModes: { value: ['ReadWriteMany'], at: expect.objectContaining({ line: 7 }) },
+    });
+  });
+
+  test('an empty block is no setting', async () => {
+    const { settings, codes } = await settingsOf('services:\n  s:\n    image: s:1.0\n    x-shipshape:\n');
+    expect(codes).toEqual([]);
+    expect(settings.controller).toBeUndefined();
   });
 
   test('no block, no labels: empty settings', async () => {
@@ -92,6 +108,7 @@ describe('settings that only make sense together', () => {
     ['backoffLimit of a Deployment', 'backoffLimit: 2', '', ['6:7 warning convert/ignored-setting']],
     ['backoffLimit of a service that restarts never (a Job)', 'backoffLimit: 2', '    restart: "no"\n', []],
     ['node port of a ClusterIP Service', 'nodePort: 30080', '', ['6:7 warning convert/ignored-setting']],
+    ['volume settings without a volume', 'volumes: {size: 1Gi}', '', ['6:17 warning convert/ignored-setting']],
     ['min above max', 'autoscaling: {minReplicas: 3, maxReplicas: 2}', '', ['6:7 error convert/autoscaling-range']],
     ['both budget fields', 'disruptionBudget: {minAvailable: 1, maxUnavailable: 1}', '', ['6:7 error convert/disruption-budget']],
     ['neither budget field', 'disruptionBudget: {}', '', ['6:7 error convert/disruption-budget']],

@@ -15,8 +15,6 @@ describe('kompose labels honoured', () => {
     ['pull policy', { 'kompose.image-pull-policy': 'never' }, (s: any) => s.imagePullPolicy, 'Never'],
     ['pull secret', { 'kompose.image-pull-secret': 'regcred' }, (s: any) => s.imagePullSecrets, ['regcred']],
     ['service account', { 'kompose.serviceaccount-name': 'robot' }, (s: any) => s.serviceAccountName, 'robot'],
-    ['volume size', { 'kompose.volume.size': '2Gi' }, (s: any) => s.volumeClaim.size.value, '2Gi'],
-    ['storage class', { 'kompose.volume.storage-class-name': 'fast' }, (s: any) => s.volumeClaim.storageClassName.value, 'fast'],
     ['cron schedule implies CronJob', { 'kompose.cronjob.schedule': '*/10 * * * *' }, (s: any) => [s.controller.kind, s.schedule.value], ['CronJob', '*/10 * * * *']],
     ['cron policy and backoff', { 'kompose.cronjob.schedule': '@daily', 'kompose.cronjob.concurrency_policy': 'forbid', 'kompose.cronjob.backoff_limit': '0' }, (s: any) => [s.concurrencyPolicy.value, s.backoffLimit.value], ['Forbid', 0]],
     ['expose true: every host', { 'kompose.service.expose': 'true' }, (s: any) => s.ingress.rules, [{ path: '/' }]],
@@ -33,6 +31,12 @@ describe('kompose labels honoured', () => {
   test('kompose.* keys are directives; others are not', () => {
     expect(['kompose.service.type', 'kompose.anything'].every(isKomposeLabel)).toBe(true);
     expect(['com.example.kompose', 'komposer.x', 'app'].some(isKomposeLabel)).toBe(false);
+  });
+
+  test('volume size and storage class', async () => {
+    const { settings, codes } = await settingsOf(withLabels({ 'kompose.volume.size': '2Gi', 'kompose.volume.storage-class-name': 'fast' }, '    volumes: [data:/data]\n') + 'volumes:\n  data:\n');
+    expect(codes).toEqual([]);
+    expect([settings.volumeClaim?.size?.value, settings.volumeClaim?.storageClassName?.value]).toEqual(['2Gi', 'fast']);
   });
 
   test('list syntax (KEY=value)', async () => {
@@ -81,9 +85,9 @@ describe('kompose label diagnostics', () => {
   });
 
   test('volume labels and x-shipshape volumes merge field by field', async () => {
-    const yaml = withLabels({ 'kompose.volume.size': '3Gi', 'kompose.volume.storage-class-name': 'slow' }) + '    x-shipshape:\n      volumes: {storageClassName: fast}\n';
+    const yaml = withLabels({ 'kompose.volume.size': '3Gi', 'kompose.volume.storage-class-name': 'slow' }, '    volumes: [./data:/data]\n') + '    x-shipshape:\n      volumes: {storageClassName: fast}\n';
     const { settings, codes } = await settingsOf(yaml);
-    expect(codes).toEqual(['7:7 info kompose/overridden']);
+    expect(codes).toEqual(['8:7 info kompose/overridden']);
     expect([settings.volumeClaim?.size?.value, settings.volumeClaim?.storageClassName?.value]).toEqual(['3Gi', 'fast']);
   });
 });
