@@ -13,7 +13,7 @@ import { translateLifecycle } from './lifecycle.js';
 import { translateProbes } from './probes.js';
 import { translateResources } from './resources.js';
 import { translateSecurityContext } from './security.js';
-import { rewriteStaticAddresses, staticAddressIndex } from './static-addresses.js';
+import { IGNORE_POD_IP, rewriteStaticAddresses, staticAddressIndex } from './static-addresses.js';
 import type { PortPlan } from './service.js';
 
 export interface BuiltContainer {
@@ -29,10 +29,12 @@ export function buildContainer(ctx: TranslateContext, scope: ServiceScope, ports
   const { service } = scope;
   const addresses = staticAddressIndex(ctx);
   let serviceLinks = false;
+  let externalAddresses = false;
   /** A literal for a field Kubernetes expands: escaped, then static addresses of services rewritten. */
   const expanded = (value: string, at: Span): string => {
     const rewrite = rewriteStaticAddresses(ctx, addresses, escapeExpansion(value), at, scope.ref);
     serviceLinks ||= rewrite.usesServiceLinks;
+    externalAddresses ||= rewrite.externalAddresses;
     return rewrite.value;
   };
   const container: JsonObject = { name: scope.name, image: imageOf(ctx, scope) };
@@ -68,6 +70,7 @@ export function buildContainer(ctx: TranslateContext, scope: ServiceScope, ports
   if (Object.keys(podSpec).length > 0) pod.podSpec = podSpec;
   const annotations = podAnnotationsOf(ctx, scope);
   if (Object.keys(annotations).length > 0) pod.podAnnotations = annotations;
+  if (externalAddresses) pod.workloadAnnotations = { ...IGNORE_POD_IP };
   return { container, pod };
 }
 

@@ -4,9 +4,22 @@
  * the kubelet offers it as `<NAME>_SERVICE_HOST` for `$(VAR)` expansion in env values, command and args. So an
  * address of a service that gets a Service is replaced by `$(<NAME>_SERVICE_HOST)` (and the pod keeps
  * Kubernetes' service environment variables); any other is left as it is, with a warning.
+ *
+ * A private IP literal (RFC 1918, CGNAT, IPv6 ULA — the ranges the `hardcoded-pod-ip` lint rule reads as pod
+ * addresses, decided by the same module) that is no static address of a project service is taken for a host
+ * outside the cluster (a LAN router, a database server): it is kept, warned about (`convert/external-address`)
+ * and the object that holds it gets `shipshape.io/ignore: hardcoded-pod-ip`, so the output lints clean and the
+ * exception stays visible in review.
  */
+import { addressPolicy, clusterAddressesIn } from '../lint/checks/cluster-addresses.js';
+import { formatIpAddress, parseIpAddress } from '../lint/checks/ip-address.js';
 import type { Span } from '../source/span.js';
-import type { TranslateContext } from './context.js';
+import type { At, TranslateContext } from './context.js';
+
+/** The annotation that accepts external private addresses in an object (read by the linter's suppressions). */
+export const IGNORE_ANNOTATION = 'shipshape.io/ignore';
+export const IGNORE_POD_IP: Readonly<Record<string, string>> = { [IGNORE_ANNOTATION]: 'hardcoded-pod-ip' };
+const CLUSTER_RANGES = addressPolicy([], []);
 
 export interface StaticAddress {
   /** Compose name of the service that has the address. */
@@ -49,6 +62,41 @@ export interface AddressRewrite {
   value: string;
   /** Whether a `$(…_SERVICE_HOST)` reference was written (the pod then needs enableServiceLinks). */
   usesServiceLinks: boolean;
+  /** Whether the value keeps a private address of a host outside the cluster (the workload then gets IGNORE_POD_IP). */
+  externalAddresses: boolean;
+}
+
+/**
+ * Private IP literals of `text` that are not static addresses of project services (canonical form, without
+ * repeats): addresses of hosts outside the cluster.
+ */
+export function externalAddressesIn(index: ReadonlyMap<string, StaticAddress>, text: string): string[] {
+  const found = clusterAddressesIn(text, CLUSTER_RANGES);
+  if (found.length === 0) return [];
+  const statics = new Set([...index.keys()].map((a) => parseIpAddress(a)).filter((a) => a !== undefined).map((a) => formatIpAddress(a)));
+  return [...new Set(found.map((l) => formatIpAddress(l.address)).filter((a) => !statics.has(a)))];
+}
+
+/**
+ * Warn about the external private addresses of `text` (written at `at`, in `where`: `the value`, `file
+ * nginx.conf`); whether there were any (the holder then needs IGNORE_POD_IP).
+ */
+export function reportExternalAddresses(
+  ctx: TranslateContext,
+  index: ReadonlyMap<string, StaticAddress>,
+  text: string,
+  at: At,
+  object: { kind: string; name: string },
+  where = 'the value',
+): boolean {
+  const external = externalAddressesIn(index, text);
+  if (external.length === 0) return false;
+  const list = external.length > 1 ? `${external.slice(0, -1).join(', ')} and ${external[external.length - 1]}` : external[0]!;
+  ctx.warn('convert/external-address', at, `${where} holds the private IP address${external.length > 1 ? 'es' : ''} ${list}, which no service of the project has: assumed to be a host outside the cluster, kept as written (the object is marked ${IGNORE_ANNOTATION}: hardcoded-pod-ip)`, {
+    object,
+    hint: 'if it is a server of your network, give it a name with a selector-less Service and an EndpointSlice, or an ExternalName Service',
+  });
+  return true;
 }
 
 /**
@@ -77,5 +125,6 @@ export function rewriteStaticAddresses(
     usesServiceLinks = true;
     ctx.warn('convert/static-address', at, `'${address}' is the static address of '${owner.service}': it is replaced by $(${variable}), the cluster IP of its Service`, { object, related });
   }
-  return { value: out, usesServiceLinks };
+  const externalAddresses = reportExternalAddresses(ctx, index, out, at, object);
+  return { value: out, usesServiceLinks, externalAddresses };
 }

@@ -165,25 +165,14 @@ describe('Compose secrets, .env and env_file: config, convert, diff', () => {
     }
   });
 
-  /** Until F2a's src/translate/config-objects.ts lands, `secrets:` make no Secret: those tests skip, naming it. */
-  let secretsMade: Promise<boolean> | undefined;
-  const skipUntilSecrets = async (ctx: { skip: (note: string) => void }): Promise<void> => {
-    secretsMade ??= run(['convert', '--format', 'json'], valid(composeProject())).then(
-      (r) => r.code === 0 && (JSON.parse(r.stdout).items as { kind: string }[]).some((i) => i.kind === 'Secret'),
-    );
-    if (!(await secretsMade)) ctx.skip('skipped: convert does not yet make Secrets from Compose secrets (F2a: src/translate/config-objects.ts)');
-  };
-
-  test('convert produces the Secrets (the searches here see them when unmasked)', async (ctx) => {
-    await skipUntilSecrets(ctx);
+  test('convert produces the Secrets (the searches here see them when unmasked)', async () => {
     const r = await run(['convert', '--format', 'json'], valid(composeProject()));
     const secrets = (JSON.parse(r.stdout).items as { kind: string }[]).filter((i) => i.kind === 'Secret');
     expect(leaks(JSON.stringify(secrets), secretsOnly).length).toBeGreaterThan(0);
   });
 
   for (const output of ['unified', 'summary', 'json']) {
-    test(`diff compose.yaml DIR --output ${output}: changed secret values are masked`, async (ctx) => {
-      await skipUntilSecrets(ctx);
+    test(`diff compose.yaml DIR --output ${output}: changed secret values are masked`, async () => {
       const dir = valid(composeProject());
       expect((await run(['convert', '-o', 'k8s'], dir)).code).toBe(0);
       writeFileSync(join(dir, 'db_password.txt'), `${FILE}-v2\n`);
