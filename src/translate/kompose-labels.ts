@@ -186,14 +186,13 @@ function readIngressLabels(r: LabelReading): void {
   const expose = r.ingress.get('kompose.service.expose');
   const tls = r.ingress.get('kompose.service.expose.tls-secret');
   const className = r.ingress.get('kompose.service.expose.ingress-class-name');
-  if (!expose) {
+  if (!expose || lower(expose.value) === 'false') {
     for (const label of [tls, className]) {
       if (label) r.ctx.warn('convert/ignored-setting', label.span, `label '${label.key}' has no effect without kompose.service.expose`, { object: r.object });
     }
     return;
   }
   const value = expose.value.trim();
-  if (lower(value) === 'false') return;
   const rules: IngressSettings['rules'] = [];
   for (const item of lower(value) === 'true' ? [] : value.split(',').map((h) => h.trim()).filter((h) => h !== '')) {
     const slash = item.indexOf('/');

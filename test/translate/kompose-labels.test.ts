@@ -55,6 +55,7 @@ describe('kompose label diagnostics', () => {
     ['invalid hpa count', { 'kompose.hpa.replicas.max': 'many' }, ['6:7 error kompose/invalid-value'], /whole number/],
     ['invalid hpa cpu', { 'kompose.hpa.replicas.max': '3', 'kompose.hpa.cpu': 'lots' }, ['7:7 error kompose/invalid-value'], /percent/],
     ['tls secret without expose', { 'kompose.service.expose.tls-secret': 'tls' }, ['6:7 warning convert/ignored-setting'], /without kompose.service.expose/],
+    ['expose false: no Ingress, TLS label ignored', { 'kompose.service.expose': 'false', 'kompose.service.expose.tls-secret': 'tls' }, ['7:7 warning convert/ignored-setting'], /without kompose.service.expose/],
     ['unknown label, did you mean', { 'kompose.servce.type': 'nodeport' }, ['6:7 warning kompose/unknown-label'], /did you mean 'kompose.service.type'/],
     ['unknown label, no near name', { 'kompose.something.else': 'x' }, ['6:7 warning kompose/unknown-label'], /unknown kompose label/],
     ['known, not honoured', { 'kompose.service.group': 'g' }, ['6:7 warning kompose/unsupported-label'], /network_mode/],

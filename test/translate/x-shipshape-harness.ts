@@ -29,7 +29,7 @@ export function brief(d: Diagnostic): string {
 export async function convertText(yaml: string) {
   const { project, host } = await load(yaml);
   const result = await translateProject(project, { host });
-  const byName = new Map(result.objects.map((o) => [`${o.kind}/${o.metadata.name}`, o] as const));
+  const byName = new Map<string, KubeObject>(result.objects.map((o) => [`${o.kind}/${o.metadata.name}`, o]));
   return {
     objects: result.objects,
     get: (key: string): KubeObject | undefined => byName.get(key),
