@@ -11,7 +11,8 @@
  *   - the Docker socket and host system paths (/dev, /proc, /sys, /lib/modules, /etc/localtime …) are the
  *     node's own: hostPath, with a warning (the socket's one says why it rarely exists on a node).
  * Files are read through project-files.ts: only inside the project unless --allow-outside-project; a
- * read-only mount of a path outside it is an error; a read-write one is not read at all (no stat either).
+ * read-only mount of a path outside it is an error (it would be read into a ConfigMap), except with
+ * `--bind-mounts hostpath`, where it is the node's path; a read-write one is not read at all (no stat either).
  */
 import { posix } from 'node:path';
 import type { BindMount } from '../compose/model.js';
@@ -65,7 +66,7 @@ export async function translateBindMount(ctx: TranslateContext, scope: ServiceSc
   }
   const policy = ctx.options.bindMounts;
   if (!isInProject(ctx, path) && !ctx.options.allowOutsideProject) {
-    if (mount.readOnly) {
+    if (mount.readOnly && policy !== 'hostpath') {
       refuse(ctx, mount.span, `the read-only bind mount ${bind.spec} would be read into a ConfigMap, but ${mount.source} is outside the project directory`, { object: scope.ref });
       return;
     }
