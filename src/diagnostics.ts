@@ -2,6 +2,8 @@
  * The one diagnostic shape shared by every stage (YAML, Compose, conversion, lint, diff).
  * Lines and columns are 1-based. Deep code pushes diagnostics into a sink and carries on.
  */
+import { shortForReading } from './text/short-for-reading.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A Kubernetes object, or a Compose service (kind 'ComposeService'), a diagnostic is about. */
@@ -84,9 +86,9 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** `file:line:column severity code message`: the one-line form used on stderr. */
+/** `file:line:column severity code message`: the one-line form used on stderr (long quoted text cut for reading). */
 export function formatDiagnosticLine(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
+  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${shortForReading(d.message)}`;
 }
 
 /** Render a field path as `spec.template.spec.containers[0].image`. */

@@ -1,8 +1,9 @@
 import kleur from 'kleur';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Diagnostic, Severity } from '../../src/diagnostics.js';
+import { formatDiagnosticLine, type Diagnostic, type Severity } from '../../src/diagnostics.js';
 import { json } from '../../src/report/formatters/json.js';
-import { shortForReading, stylish } from '../../src/report/formatters/stylish.js';
+import { stylish } from '../../src/report/formatters/stylish.js';
+import { shortForReading } from '../../src/text/short-for-reading.js';
 import { plantedSecret, reportInput, sample, samples } from './samples.js';
 
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
@@ -127,12 +128,13 @@ describe('stylish: scale', () => {
 
 describe('stylish: long user text in messages', () => {
   const k = (n: number) => 'k'.repeat(n);
-  const head = (text: string) => text.slice(0, 40);
-  const tail = (text: string) => text.slice(-10);
-  const long = `${'a'.repeat(50)}${'z'.repeat(50)}`;
+  const head = (text: string) => text.slice(0, 96);
+  const tail = (text: string) => text.slice(-24);
+  const long = `${'a'.repeat(100)}${'z'.repeat(100)}`;
   test.each([
     ['a short message', "unknown field 'spec' at the top level", "unknown field 'spec' at the top level"],
-    ['a quoted segment at the limit (60)', `unknown field '${k(60)}'`, `unknown field '${k(60)}'`],
+    ['a quoted segment at the limit (128)', `unknown field '${k(128)}'`, `unknown field '${k(128)}'`],
+    ['a 63-character Kubernetes name is shown whole', `service 'x' is named '${k(63)}'`, `service 'x' is named '${k(63)}'`],
     ['a long single-quoted key: head … tail', `unknown field '${long}' at the top level`, `unknown field '${head(long)}…${tail(long)}' at the top level`],
     ['double quotes', `must be a string ("${long}")`, `must be a string ("${head(long)}…${tail(long)}")`],
     ['back quotes', `use \`${long}\` instead`, `use \`${head(long)}…${tail(long)}\` instead`],
@@ -142,7 +144,7 @@ describe('stylish: long user text in messages', () => {
       `the service's ${'words '.repeat(20)}and 'x' is dropped`,
       `the service's ${'words '.repeat(20)}and 'x' is dropped`,
     ],
-    ['astral characters are not split', `key '${'😀'.repeat(70)}'`, `key '${'😀'.repeat(40)}…${'😀'.repeat(10)}'`],
+    ['astral characters are not split', `key '${'😀'.repeat(140)}'`, `key '${'😀'.repeat(96)}…${'😀'.repeat(24)}'`],
     ['an unquoted line beyond 400 characters ends in …', `value ${'v'.repeat(1000)}`, `value ${'v'.repeat(393)}…`],
   ])('%s', (_name, message, shown) => {
     expect(shortForReading(message)).toBe(shown);
@@ -164,10 +166,15 @@ describe('stylish: long user text in messages', () => {
     ];
     const input = reportInput({ diagnostics });
     const out = stylish(input, { color: false });
-    expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThan(200);
-    expect(out).toContain(`unknown field '${k(40)}…${k(10)}' at the top level`);
-    expect(out).toContain(`hint: rename '${k(40)}…${k(10)}'`);
-    expect(out).toContain(`related: other.yaml:2:3  first '${k(40)}…${k(10)}' here`);
+    expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThan(300);
+    expect(out).toContain(`unknown field '${k(96)}…${k(24)}' at the top level`);
+    expect(out).toContain(`hint: rename '${k(96)}…${k(24)}'`);
+    expect(out).toContain(`related: other.yaml:2:3  first '${k(96)}…${k(24)}' here`);
     expect(json(input, { color: false })).toContain(key);
+  });
+
+  test('the one-line stderr form (convert, diff, config) is cut the same way', () => {
+    const line = formatDiagnosticLine({ code: 'compose/unknown-key', severity: 'warning', message: `unknown key '${k(100_000)}'`, file: 'compose.yaml', line: 3, column: 5 });
+    expect(line).toBe(`compose.yaml:3:5 warning compose/unknown-key unknown key '${k(96)}…${k(24)}'`);
   });
 });

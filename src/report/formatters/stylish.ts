@@ -19,24 +19,13 @@ import { LineIndex } from '../../source/lines.js';
 import { codeFrame } from '../code-frame.js';
 import type { Formatter, ReportInput, SourceRegion } from '../formatter.js';
 import { palette, type Palette } from '../palette.js';
+import { shortForReading } from '../../text/short-for-reading.js';
 import { displayWidth, padDisplay, terminalSafeLine, terminalSafeLines } from '../terminal-text.js';
 
 /** Messages wider than this do not push the rule-id column further right. */
 const MAX_ALIGNED_MESSAGE_WIDTH = 80;
 const SEVERITY_WIDTH = 'warning'.length;
 const DETAIL_INDENT = '    ';
-/** A quoted segment longer than this (in code points) keeps its first and last characters around an ellipsis. */
-const MAX_QUOTED_LENGTH = 60;
-const QUOTED_HEAD = 40;
-const QUOTED_TAIL = 10;
-/** A line of a message, hint or related location longer than this (after cutting quotes) is cut at its end. */
-const MAX_LINE_LENGTH = 400;
-/**
- * A segment in single, double or back quotes that starts and ends at a word boundary: `'kkk…'` in
- * "unknown field 'kkk…' at the top level", not the apostrophe of "service's".
- */
-const QUOTED = /(^|[^\p{L}\p{N}_])(['"`])((?:(?!\2)[^\n])*)\2(?![\p{L}\p{N}_])/gu;
-
 interface SourceView {
   lines: LineIndex;
   secrets: readonly SourceRegion[];
@@ -111,28 +100,6 @@ function labelled(label: string, text: string, paint: Palette): string[] {
   const [first, ...rest] = terminalSafeLines(text);
   const indent = DETAIL_INDENT + ' '.repeat(label.length + 2);
   return [`${DETAIL_INDENT}${paint.dim(`${label}:`)} ${first}`.trimEnd(), ...rest.map((line) => `${indent}${line}`.trimEnd())];
-}
-
-/**
- * User text quoted in a message, cut for reading: a quoted segment longer than MAX_QUOTED_LENGTH keeps its
- * head and tail around `…` (keys that share a long prefix stay apart), then each line longer than
- * MAX_LINE_LENGTH ends in `…`. Lengths count code points, so a cut never splits a surrogate pair.
- */
-export function shortForReading(text: string): string {
-  if (text.length <= MAX_QUOTED_LENGTH) return text;
-  const quotesCut = text.replace(QUOTED, (whole, before: string, quote: string, inner: string) => {
-    const chars = Array.from(inner);
-    if (chars.length <= MAX_QUOTED_LENGTH) return whole;
-    return `${before}${quote}${chars.slice(0, QUOTED_HEAD).join('')}…${chars.slice(-QUOTED_TAIL).join('')}${quote}`;
-  });
-  return quotesCut
-    .split('\n')
-    .map((line) => {
-      if (line.length <= MAX_LINE_LENGTH) return line;
-      const chars = Array.from(line);
-      return chars.length <= MAX_LINE_LENGTH ? line : `${chars.slice(0, MAX_LINE_LENGTH - 1).join('')}…`;
-    })
-    .join('\n');
 }
 
 const pad = (text: string, width: number) => ' '.repeat(Math.max(0, width - text.length));
