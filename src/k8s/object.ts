@@ -70,7 +70,16 @@ export function groupOf(apiVersion: string): string {
  * DaemonSet, ReplicaSet, Job, ReplicationController, Argo Rollout, …), `spec.jobTemplate.spec.template`
  * (CronJob), `template` (PodTemplate), or the object itself for a Pod.
  */
-export function podTemplatesOf(object: ManifestObject): PodTemplate[] {
+export function podTemplatesOf(object: ManifestObject): readonly PodTemplate[] {
+  // Computed once per object: a dozen rules ask for the templates (and containers) of every object.
+  let templates = templateCache.get(object);
+  if (!templates) templateCache.set(object, (templates = findPodTemplates(object)));
+  return templates;
+}
+
+const templateCache = new WeakMap<ManifestObject, readonly PodTemplate[]>();
+
+function findPodTemplates(object: ManifestObject): PodTemplate[] {
   const v = object.value;
   if (object.kind === 'Pod') return [template(object, [], v)];
   const spec = v.spec;

@@ -104,14 +104,25 @@ export function runRules(input: EngineInput): Diagnostic[] {
     }
   }
 
+  // The visitors of an object depend only on its kind and on whether it holds pod templates: listed once per pair.
+  const dispatchCache = new Map<string, Dispatch[]>();
+  const dispatchOf = (object: ManifestObject): Dispatch[] => {
+    const withTemplates = podTemplates.length > 0 && input.graph.podTemplatesOf(object).length > 0;
+    const key = `${withTemplates ? 1 : 0}${object.kind}`;
+    let entries = dispatchCache.get(key);
+    if (!entries) {
+      entries = [
+        ...(byKind.get(object.kind) ?? []),
+        ...all,
+        ...(workloads.length > 0 && workloadKinds.has(object.kind) ? workloads : []),
+        ...(withTemplates ? podTemplates : []),
+      ];
+      dispatchCache.set(key, entries);
+    }
+    return entries;
+  };
   for (const object of input.graph.objects) {
-    const entries = [
-      ...(byKind.get(object.kind) ?? []),
-      ...all,
-      ...(workloads.length > 0 && workloadKinds.has(object.kind) ? workloads : []),
-      ...(podTemplates.length > 0 && input.graph.podTemplatesOf(object).length > 0 ? podTemplates : []),
-    ];
-    for (const { active, visit } of entries) {
+    for (const { active, visit } of dispatchOf(object)) {
       current = object;
       try {
         visit(object);

@@ -67,11 +67,16 @@ const ipv6: Family = {
 };
 
 function ipv4Literals(text: string): IpLiteral[] {
+  // Cheap test first: most strings (names, images, flags) hold no `digit.digit` at all.
+  if (!/\d\.\d/.test(text)) return [];
   const runs = [...text.matchAll(/\d+(?:\.\d+)+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
   return literalsOf(text, runs, ipv4);
 }
 
 function ipv6Literals(text: string): IpLiteral[] {
+  // An IPv6 literal has at least two colons; the scan below would otherwise visit every run of hex letters.
+  const colon = text.indexOf(':');
+  if (colon === -1 || text.indexOf(':', colon + 1) === -1) return [];
   const runs = [...text.matchAll(/[0-9A-Fa-f:]+/g)].map((m) => trimColons(m[0], m.index)).filter((r) => r.text.split(':').length > 2);
   return literalsOf(text, runs, ipv6);
 }
