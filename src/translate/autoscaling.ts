@@ -24,7 +24,7 @@ export function translateAutoscaling(ctx: TranslateContext, scope: ServiceScope,
   const replicas = workload.replicas ?? 1;
   const min = a.minReplicas ?? Math.min(replicas, a.maxReplicas);
   if (replicas < min || replicas > a.maxReplicas) {
-    ctx.info('convert/autoscaling-replicas', a.at, `the ${workload.kind} starts with ${replicas} replica${replicas === 1 ? '' : 's'}; the autoscaler then keeps it between ${min} and ${a.maxReplicas}`, { object: scope.ref });
+    ctx.info('convert/autoscaling-replicas', a.at, `the service asks for ${replicas} replica${replicas === 1 ? '' : 's'}, outside the autoscaler's range: it keeps the ${workload.kind} between ${min} and ${a.maxReplicas}`, { object: scope.ref });
   }
   const metrics: JsonObject[] = [];
   const utilization = (resource: 'cpu' | 'memory', value: number): JsonObject => ({

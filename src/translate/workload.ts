@@ -92,6 +92,8 @@ function jobPolicyOf(service: Service): Pick<ControllerChoice, 'restartPolicy' |
 
 /** backoffLimit, or undefined (with an error) when the Compose value that set it is out of range. */
 function checkedBackoff(ctx: TranslateContext, scope: ServiceScope, choice: ControllerChoice): number | undefined {
+  // x-shipshape backoffLimit / kompose.cronjob.backoff_limit wins over restart's (already range-checked).
+  if (scope.settings.backoffLimit !== undefined) return scope.settings.backoffLimit.value;
   const value = choice.backoffLimit ?? JOB_DEFAULT_BACKOFF;
   if (!choice.backoffFrom) return value;
   return checkedNumber(ctx, scope, { ...choice.backoffFrom, field: 'backoffLimit', value, range: COUNT_INT32 });
@@ -151,7 +153,10 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
       const replicas = checkedReplicas(ctx, scope, 'replicas');
       if (replicas !== undefined) {
         ref.replicas = replicas;
-        spec.replicas = replicas;
+        // With an HPA, a written replica count would reset the autoscaled count on every `kubectl apply`:
+        // the count becomes the HPA's minReplicas (autoscaling.ts) instead.
+        if (settings.autoscaling === undefined) spec.replicas = replicas;
+        else reportReplicasToAutoscaler(ctx, scope);
       }
       spec.selector = { matchLabels: { ...selector } };
       if (choice.kind === 'StatefulSet') {
@@ -189,6 +194,7 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
         ctx.error('convert/cronjob-schedule', settings.controller?.at ?? service.span, 'a CronJob needs a schedule (x-shipshape schedule, or the kompose.cronjob.schedule label)', { object: scope.ref });
       }
       spec.schedule = settings.schedule?.value ?? '';
+      if (settings.concurrencyPolicy !== undefined) spec.concurrencyPolicy = settings.concurrencyPolicy.value;
       const backoffLimit = checkedBackoff(ctx, scope, choice);
       spec.jobTemplate = { spec: { ...(backoffLimit !== undefined ? { backoffLimit } : {}), template } };
       break;
@@ -196,6 +202,12 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
   }
   ctx.emit({ apiVersion: ref.apiVersion, kind: choice.kind, metadata, spec }, service.span);
   return ref;
+}
+
+function reportReplicasToAutoscaler(ctx: TranslateContext, scope: ServiceScope): void {
+  const { service } = scope;
+  const at = service.deploy?.keys.replicas ?? service.keys.scale;
+  if (at) ctx.info('convert/replicas-to-autoscaler', at, 'the replica count is not written on the workload: its HorizontalPodAutoscaler owns it (the count is the HPA minimum unless x-shipshape autoscaling sets one)', { object: scope.ref });
 }
 
 function hasResource(container: JsonObject, resource: string): boolean {
