@@ -1,0 +1,153 @@
+import { describe, expect, test } from 'vitest';
+import type { OtherMount, Service, TmpfsMount, VolumeDefinition, VolumeMount } from '../../src/compose/model.js';
+import { composeServiceRef, type ServiceScope } from '../../src/translate/context.js';
+import { emptySettings, type ServiceSettings } from '../../src/translate/extensions.js';
+import { translateProjectVolumes, translateServiceVolumes } from '../../src/translate/volumes.js';
+import { validateObject } from '../../src/k8s/schema/index.js';
+import { createContext, resolveOptionsForTest } from './context-fixture.js';
+import { codes, containerOf, convert, find, keysOf, podSpecOf, project, service, span } from './model-builder.js';
+
+function named(source: string | undefined, target: string, fields: Partial<VolumeMount> = {}): VolumeMount {
+  return { type: 'volume', target, readOnly: false, syntax: 'short', nocopy: false, span: span(9), keys: {}, ...(source !== undefined ? { source } : {}), ...fields };
+}
+
+function volume(key: string, fields: Partial<VolumeDefinition> = {}, keys: string[] = []): VolumeDefinition {
+  return { key, external: false, driverOpts: [], labels: [], extensions: {}, span: span(3), keys: keysOf(...keys), ...fields };
+}
+
+function tmpfs(target: string, fields: Partial<TmpfsMount> = {}): TmpfsMount {
+  return { type: 'tmpfs', target, readOnly: false, syntax: 'long', span: span(9), keys: {}, ...fields };
+}
+
+function scopeOf(s: Service, settings: Partial<ServiceSettings> = {}): ServiceScope {
+  return { service: s, name: s.name, ref: composeServiceRef(s), settings: { ...emptySettings(), ...settings } };
+}
+
+const at = { file: 'compose.yaml', line: 1, column: 1 };
+
+describe('named volumes', () => {
+  test('a named volume → one ReadWriteOnce PVC of --pvc-size, mounted; the Deployment uses Recreate', async () => {
+    const s = service('db', { image: 'postgres:16', volumes: [named('db-data', '/var/lib/postgresql/data')] });
+    const result = await convert(project([s], { volumes: [volume('db_data'), volume('db-data')] }), { pvcSize: '5Gi' });
+    const claim = find(result.objects, 'PersistentVolumeClaim', 'db-data');
+    expect(claim.spec).toEqual({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '5Gi' } } });
+    expect(validateObject(JSON.parse(JSON.stringify(claim)))).toEqual({ status: 'valid' });
+    const deployment = find(result.objects, 'Deployment', 'db');
+    expect(containerOf(deployment).volumeMounts).toEqual([{ name: 'db-data', mountPath: '/var/lib/postgresql/data' }]);
+    expect(podSpecOf(deployment).volumes).toEqual([{ name: 'db-data', persistentVolumeClaim: { claimName: 'db-data' } }]);
+    expect(deployment.spec.strategy).toEqual({ type: 'Recreate' });
+  });
+
+  test('a volume mounted by two services → one PVC and a warning at the volume naming both mounts', async () => {
+    const shared = volume('data');
+    const a = service('a', { image: 'x:1', volumes: [named('data', '/data')] });
+    const b = service('b', { image: 'x:1', volumes: [named('data', '/in', { readOnly: true })] });
+    const result = await convert(project([a, b], { volumes: [shared] }));
+    expect(result.objects.filter((o) => o.kind === 'PersistentVolumeClaim').map((o) => o.metadata.name)).toEqual(['data']);
+    const warning = result.diagnostics.find((d) => d.code === 'convert/shared-volume')!;
+    expect(warning).toMatchObject({ severity: 'warning', line: shared.span.line });
+    expect(warning.related?.map((r) => r.line)).toEqual([a.volumes[0]!.span.line, b.volumes[0]!.span.line]);
+    expect(containerOf(find(result.objects, 'Deployment', 'b')).volumeMounts).toEqual([{ name: 'data', mountPath: '/in', readOnly: true }]);
+  });
+
+  test('external: the claim of its name is referenced, not created (info)', async () => {
+    const ext = volume('reports', { external: true, name: 'team-reports' }, ['external']);
+    const result = await convert(project([service('r', { image: 'x:1', volumes: [named('reports', '/r')] })], { volumes: [ext] }));
+    expect(result.objects.some((o) => o.kind === 'PersistentVolumeClaim')).toBe(false);
+    expect(podSpecOf(find(result.objects, 'Deployment', 'r')).volumes).toEqual([{ name: 'team-reports', persistentVolumeClaim: { claimName: 'team-reports' } }]);
+    expect(codes(result.diagnostics)).toEqual([{ code: 'convert/external-volume', severity: 'info', line: ext.keys.external!.line, column: 5 }]);
+  });
+
+  test('driver, driver_opts and labels are reported at their keys; an unused volume gets an info', async () => {
+    const kv = (key: string, value: string) => ({ key, value, span: span(7) });
+    const v = volume('data', { driver: 'local', driverOpts: [kv('type', 'nfs')], labels: [kv('a', 'b')] }, ['driver', 'driver_opts', 'labels']);
+    const ctx = createContext(project([], { volumes: [v] }), resolveOptionsForTest(), new Map());
+    await translateProjectVolumes(ctx);
+    expect(codes(ctx.diagnostics)).toEqual([
+      { code: 'convert/dropped-key', severity: 'warning', line: v.keys.driver!.line, column: 5 },
+      { code: 'convert/dropped-key', severity: 'warning', line: v.keys.driver_opts!.line, column: 5 },
+      { code: 'convert/dropped-key', severity: 'info', line: v.keys.labels!.line, column: 5 },
+      { code: 'convert/unused-volume', severity: 'info', line: v.span.line, column: 3 },
+    ]);
+  });
+
+  test('claim settings of the service: size, storage class, access modes (ReadWriteMany: no Recreate)', async () => {
+    const s = service('files', { image: 'x:1', volumes: [named('data', '/data', { subpath: 'sub' })] });
+    const ctx = createContext(project([s], { volumes: [volume('data')] }), resolveOptionsForTest(), new Map([['files', 'files']]));
+    const pod = await translateServiceVolumes(ctx, scopeOf(s, { volumeClaim: { size: { value: '20Gi', at }, storageClassName: { value: 'nfs', at }, accessModes: { value: ['ReadWriteMany'], at } } }));
+    expect(ctx.objects[0]!.spec).toEqual({ accessModes: ['ReadWriteMany'], resources: { requests: { storage: '20Gi' } }, storageClassName: 'nfs' });
+    expect(pod.volumeMounts).toEqual([{ name: 'data', mountPath: '/data', subPath: 'sub' }]);
+    expect(pod.readWriteOnceClaims).toBeUndefined();
+  });
+
+  test('a StatefulSet gets claim templates for the volumes only it mounts; a shared one stays a PVC', async () => {
+    const s = service('queue', { image: 'x:1', volumes: [named('own', '/own'), named('shared', '/shared')] });
+    const other = service('other', { image: 'x:1', volumes: [named('shared', '/shared')] });
+    const ctx = createContext(project([s, other], { volumes: [volume('own'), volume('shared')] }), resolveOptionsForTest(), new Map());
+    const pod = await translateServiceVolumes(ctx, scopeOf(s, { controller: { kind: 'StatefulSet', at } }));
+    expect(pod.volumeClaimTemplates).toEqual([
+      { metadata: { name: 'own', labels: expect.any(Object) }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
+    ]);
+    expect(pod.volumes).toEqual([{ name: 'shared', persistentVolumeClaim: { claimName: 'shared' } }]);
+    expect(pod.volumeMounts).toEqual([{ name: 'own', mountPath: '/own' }, { name: 'shared', mountPath: '/shared' }]);
+    expect(ctx.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['PersistentVolumeClaim/shared']);
+  });
+
+  test('two services asking for different sizes: the first wins, the second is warned', async () => {
+    const a = service('a', { image: 'x:1', volumes: [named('data', '/data')] });
+    const b = service('b', { image: 'x:1', volumes: [named('data', '/data')] });
+    const ctx = createContext(project([a, b], { volumes: [volume('data')] }), resolveOptionsForTest(), new Map());
+    await translateServiceVolumes(ctx, scopeOf(a));
+    await translateServiceVolumes(ctx, scopeOf(b, { volumeClaim: { size: { value: '9Gi', at } } }));
+    expect(ctx.objects).toHaveLength(1);
+    expect(ctx.diagnostics.map((d) => d.code)).toEqual(['convert/shared-volume', 'convert/claim-settings']);
+  });
+});
+
+describe('ephemeral volumes', () => {
+  test.each([
+    ['tmpfs with a size', tmpfs('/run', { size: 64 * 1024 * 1024 }), { medium: 'Memory', sizeLimit: '64Mi' }],
+    ['tmpfs without a size', tmpfs('/tmp'), { medium: 'Memory' }],
+    ['an odd size in bytes', tmpfs('/x', { size: 1000 }), { medium: 'Memory', sizeLimit: '1000' }],
+  ])('%s → emptyDir in memory', async (_name, mount, emptyDir) => {
+    const s = service('w', { image: 'x:1', tmpfs: [mount] });
+    const pod = await translateServiceVolumes(createContext(project([s]), resolveOptionsForTest(), new Map()), scopeOf(s));
+    expect(pod.volumes).toEqual([{ name: expect.stringMatching(/^w-tmpfs-/), emptyDir }]);
+    expect(pod.volumeMounts).toEqual([{ name: pod.volumes![0]!.name, mountPath: mount.target }]);
+  });
+
+  test('tmpfs mode and options are reported as dropped', async () => {
+    const s = service('w', { image: 'x:1', volumes: [tmpfs('/run', { mode: 0o1777, keys: keysOf('tmpfs.mode') })], tmpfs: [tmpfs('/tmp', { options: ['noexec'] })] });
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map());
+    await translateServiceVolumes(ctx, scopeOf(s));
+    expect(codes(ctx.diagnostics)).toEqual([
+      { code: 'convert/dropped-key', severity: 'info', line: (s.volumes[0] as TmpfsMount).keys['tmpfs.mode']!.line, column: 5 },
+      { code: 'convert/dropped-key', severity: 'info', line: s.tmpfs[0]!.span.line, column: 9 },
+    ]);
+  });
+
+  test('shm_size → a memory emptyDir at /dev/shm', async () => {
+    const s = service('w', { image: 'x:1', shmSize: 256 * 1024 * 1024 });
+    const pod = await translateServiceVolumes(createContext(project([s]), resolveOptionsForTest(), new Map()), scopeOf(s));
+    expect(pod.volumes).toEqual([{ name: 'w-shm', emptyDir: { medium: 'Memory', sizeLimit: '256Mi' } }]);
+    expect(pod.volumeMounts).toEqual([{ name: 'w-shm', mountPath: '/dev/shm' }]);
+  });
+
+  test('an anonymous volume → emptyDir with an info; two with clashing names stay distinct', async () => {
+    const s = service('w', { image: 'x:1', volumes: [named(undefined, '/a-b'), named(undefined, '/a/b')] });
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map());
+    const pod = await translateServiceVolumes(ctx, scopeOf(s));
+    const names = pod.volumes!.map((v) => v.name);
+    expect(new Set(names).size).toBe(2);
+    expect(pod.volumes!.every((v) => JSON.stringify(v.emptyDir) === '{}')).toBe(true);
+    expect(ctx.diagnostics.map((d) => d.code)).toEqual(['convert/anonymous-volume', 'convert/anonymous-volume']);
+  });
+
+  test.each(['npipe', 'cluster', 'image'] as const)('a %s mount is dropped with a warning', async (type) => {
+    const mount: OtherMount = { type, target: '/x', readOnly: false, syntax: 'long', span: span(9), keys: {} };
+    const s = service('w', { image: 'x:1', volumes: [mount] });
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map());
+    expect(await translateServiceVolumes(ctx, scopeOf(s))).toEqual({});
+    expect(codes(ctx.diagnostics)).toEqual([{ code: 'convert/dropped-key', severity: 'warning', line: mount.span.line, column: 9 }]);
+  });
+});
