@@ -19,7 +19,7 @@ import type { BindMount } from '../compose/model.js';
 import type { BindMountPolicy, JsonObject, ServiceScope, TranslateContext } from './context.js';
 import { CONFIG_DATA_LIMIT, dataFields, dataOf, describeSize } from './config-data.js';
 import { selectorLabels } from './labels.js';
-import { isInProject, locate, readLocated, refuse, type Located, type ProjectFile } from './project-files.js';
+import { isInProject, locate, MAX_DIRECTORY_ENTRIES, readLocated, refuse, type Located, type ProjectFile } from './project-files.js';
 import { IGNORE_POD_IP, reportExternalAddresses, staticAddressIndex } from './static-addresses.js';
 import { mountOwnClaim } from './volume-claims.js';
 import type { VolumeNames } from './volume-names.js';
@@ -92,7 +92,7 @@ export async function translateBindMount(ctx: TranslateContext, scope: ServiceSc
       configMapMount(bind, read.files, isFile);
       return;
     case 'too-large':
-      byPolicy(bind, fallback, located, `${mount.source} holds ${describeSize(read.size)}, more than the 1 MiB a ConfigMap can hold`);
+      byPolicy(bind, fallback, located, read.entries !== undefined ? `${mount.source} holds more than ${MAX_DIRECTORY_ENTRIES} files and directories, too many for a ConfigMap` : `${mount.source} holds ${describeSize(read.size)}, more than the 1 MiB a ConfigMap can hold`);
       return;
     case 'outside':
       refuse(ctx, mount.span, `the bind mount source ${mount.source} holds ${read.relative}, a symbolic link to a path outside the project directory`, { object: scope.ref });
@@ -157,7 +157,7 @@ function byPolicy(bind: Bind, policy: Policy, located: Located | undefined, why:
     return;
   }
   ctx.warn('convert/bind-mount', mount.span, `bind mount ${bind.spec} becomes the PersistentVolumeClaim '${name}': ${why}; the claim starts empty${located?.kind === 'found' ? `, the content of ${mount.source} is not copied into it` : ''}`, { object: scope.ref, hint });
-  mountOwnClaim(ctx, scope, pod, { name, labels: selectorLabels(ctx.project.name, scope.name), at: mount.span }, mount.target, options);
+  mountOwnClaim(ctx, scope, pod, { name, identity: `bind:${scope.service.name}:${mount.target}`, labels: selectorLabels(ctx.project.name, scope.name), at: mount.span }, mount.target, options);
 }
 
 function hostPathMount(bind: Bind, type: string | undefined): void {

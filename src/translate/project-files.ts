@@ -5,14 +5,18 @@
  * `convert/outside-project` error unless ctx.options.allowOutsideProject. Nothing outside the project is
  * even looked at (stat) without that option, so the output never depends on what happens to exist there.
  *
- * A directory is read whole, recursively, up to a total size (the caller's limit): more is reported to the
- * caller as too large, never read on. Symbolic links inside it are followed only while they stay inside.
+ * A directory is read whole, recursively, up to a total size (the caller's limit) and MAX_DIRECTORY_ENTRIES
+ * entries: more is reported to the caller as too large, never read on. Symbolic links inside it are followed
+ * only while they stay inside.
  */
 import { posix } from 'node:path';
 import type { FileStat } from '../host.js';
 import type { At, ReportExtras, TranslateContext } from './context.js';
 
 export const OUTSIDE_PROJECT = 'convert/outside-project';
+
+/** The most files and directories a mounted directory may hold to be read (more is too large, whatever the sizes). */
+export const MAX_DIRECTORY_ENTRIES = 1000;
 
 /** Whether `path` is `dir` itself or below it (both absolute, normalized). */
 export function isWithin(dir: string, path: string): boolean {
@@ -82,7 +86,8 @@ export interface ProjectFile {
 
 export type ReadResult =
   | { kind: 'read'; files: ProjectFile[]; size: number }
-  | { kind: 'too-large'; size: number }
+  /** `size` is what was counted before giving up (at least the limit); `entries` when the count gave up. */
+  | { kind: 'too-large'; size: number; entries?: number }
   | { kind: 'unreadable'; message: string }
   /** A symbolic link inside the directory leads out of the project (`relative` names it). */
   | { kind: 'outside'; relative: string };
@@ -100,6 +105,7 @@ export async function readLocated(ctx: TranslateContext, found: Extract<Located,
   const walk = new DirectoryWalk(ctx, limit);
   await walk.directory(found.real, '');
   if (walk.size > limit) return { kind: 'too-large', size: walk.size };
+  if (walk.entries > MAX_DIRECTORY_ENTRIES) return { kind: 'too-large', size: walk.size, entries: walk.entries };
   if (walk.outside !== undefined) return { kind: 'outside', relative: walk.outside };
   if (walk.failure !== undefined) return { kind: 'unreadable', message: walk.failure };
   return { kind: 'read', files: walk.files, size: walk.size };
@@ -108,6 +114,7 @@ export async function readLocated(ctx: TranslateContext, found: Extract<Located,
 class DirectoryWalk {
   readonly files: ProjectFile[] = [];
   size = 0;
+  entries = 0;
   failure: string | undefined;
   outside: string | undefined;
   private readonly visited = new Set<string>();
@@ -123,6 +130,7 @@ class DirectoryWalk {
     const host = this.ctx.options.host;
     for (const entry of await host.readDir(real)) {
       if (this.size > this.limit || this.failure !== undefined || this.outside !== undefined) return;
+      if (++this.entries > MAX_DIRECTORY_ENTRIES) return;
       const rel = relative === '' ? entry : `${relative}/${entry}`;
       const target = await host.realPath(posix.join(real, entry));
       // A dangling link is skipped; a link leaving the project is never followed (the caller checked the directory).

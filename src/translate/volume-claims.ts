@@ -53,15 +53,20 @@ export function isReadWriteOnce(spec: ClaimSpec): boolean {
 interface Emitted {
   spec: string;
   service: string;
+  /** What the claim stands for (`volume:db-data`, `bind:web:/srv/x`): another thing of the same name is a collision. */
+  identity: string;
+  at: At;
 }
 
 const emittedClaims = new WeakMap<TranslateContext, Map<string, Emitted>>();
 
 /**
- * Emit the claim `name` for `scope` once per run; whether this was the first time. A later service whose
- * settings differ gets a warning at `at` and mounts the claim as the first service defined it.
+ * Emit the claim `name` (standing for `identity`) for `scope` once per run; whether this was the first time.
+ * A later service whose settings differ gets a warning at `at` and mounts the claim as the first service
+ * defined it; another thing that would have the same name is a `convert/name-collision` error.
  */
-export function emitClaim(ctx: TranslateContext, scope: ServiceScope, name: string, labels: Record<string, string>, spec: ClaimSpec, at: At): boolean {
+export function emitClaim(ctx: TranslateContext, scope: ServiceScope, claim: { name: string; identity: string; labels: Record<string, string>; at: At }, spec: ClaimSpec): boolean {
+  const { name, labels, at } = claim;
   let seen = emittedClaims.get(ctx);
   if (!seen) {
     seen = new Map();
@@ -70,11 +75,17 @@ export function emitClaim(ctx: TranslateContext, scope: ServiceScope, name: stri
   const key = JSON.stringify(spec);
   const first = seen.get(name);
   if (!first) {
-    seen.set(name, { spec: key, service: scope.service.name });
+    seen.set(name, { spec: key, service: scope.service.name, identity: claim.identity, at });
     ctx.emit(claimObject(name, labels, spec), at);
     return true;
   }
-  if (first.spec !== key) {
+  if (first.identity !== claim.identity) {
+    ctx.error('convert/name-collision', at, `two different PersistentVolumeClaims would be named '${name}'`, {
+      object: scope.ref,
+      related: [{ message: `the first claim '${name}' comes from here`, file: first.at.file, line: first.at.line, column: first.at.column }],
+      hint: 'rename one of the volumes so their Kubernetes names differ',
+    });
+  } else if (first.spec !== key) {
     ctx.warn('convert/claim-settings', at, `the claim '${name}' is also mounted by '${first.service}', whose volume settings it keeps; the settings of '${scope.service.name}' (size ${spec.size}, ${spec.accessModes.join(', ')}) are not applied to it`, {
       object: scope.ref,
       hint: 'give every service that mounts the volume the same x-shipshape volumes settings',
@@ -91,7 +102,7 @@ export function mountOwnClaim(
   ctx: TranslateContext,
   scope: ServiceScope,
   pod: PodVolumes,
-  claim: { name: string; labels: Record<string, string>; at: At },
+  claim: { name: string; identity: string; labels: Record<string, string>; at: At },
   mountPath: string,
   options: MountOptions,
 ): void {
@@ -100,7 +111,7 @@ export function mountOwnClaim(
     pod.template(claimTemplate(claim.name, claim.labels, spec), mountPath, options);
     return;
   }
-  emitClaim(ctx, scope, claim.name, claim.labels, spec, claim.at);
+  emitClaim(ctx, scope, claim, spec);
   pod.mount({ name: claim.name, persistentVolumeClaim: { claimName: claim.name } }, mountPath, options);
   if (isReadWriteOnce(spec)) pod.readWriteOnce(claim.name);
 }

@@ -156,7 +156,7 @@ function namedVolume(ctx: TranslateContext, scope: ServiceScope, mount: VolumeMo
     pod.template(claimTemplate(name, projectLabels(ctx.project.name), spec), mount.target, options);
     return;
   }
-  const first = emitClaim(ctx, scope, name, projectLabels(ctx.project.name), spec, volume.span);
+  const first = emitClaim(ctx, scope, { name, identity: `volume:${key}`, labels: projectLabels(ctx.project.name), at: volume.span }, spec);
   pod.mount({ name, persistentVolumeClaim: { claimName: name } }, mount.target, options);
   if (!isReadWriteOnce(spec)) return;
   pod.readWriteOnce(name);

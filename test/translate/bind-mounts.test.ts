@@ -64,6 +64,13 @@ describe('read-only bind mounts inside the project → ConfigMaps', () => {
     expect(pod.volumeMounts).toEqual([{ name: 'web-site', mountPath: '/usr/share/nginx/html', readOnly: true }]);
   });
 
+  test('more than 1000 files → the --bind-mounts policy, whatever their size', async () => {
+    const files = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`${ROOT}/many/f${i}`, '']));
+    const { objects, diagnostics } = await convertBinds([ro('./many', '/many')], hostWith(files));
+    expect(objects.map((o) => o.kind)).toEqual(['PersistentVolumeClaim']);
+    expect(diagnostics[0]!.message).toMatch(/more than 1000 files/);
+  });
+
   test('a script keeps its execute bits', async () => {
     const { pod } = await convertBinds([ro('./run.sh', '/run.sh')], hostWith({ [`${ROOT}/run.sh`]: '#!/bin/sh\necho\n' }));
     expect(pod.volumes![0]!.configMap).toEqual({ name: 'web-run-sh', items: [{ key: 'run.sh', path: 'run.sh', mode: 0o755 }] });

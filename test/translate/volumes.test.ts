@@ -104,6 +104,14 @@ describe('named volumes', () => {
   });
 });
 
+test('two volumes whose claim names are equal (db_data, db-data) → a name collision, not one shared claim', async () => {
+  const first = volume('db_data');
+  const second = volume('db-data');
+  const s = service('db', { image: 'x:1', volumes: [named('db_data', '/a'), named('db-data', '/b')] });
+  const result = await convert(project([s], { volumes: [first, second] }));
+  expect(result.diagnostics.filter((d) => d.code === 'convert/name-collision')).toMatchObject([{ severity: 'error', line: second.span.line, related: [{ line: first.span.line }] }]);
+});
+
 describe('ephemeral volumes', () => {
   test.each([
     ['tmpfs with a size', tmpfs('/run', { size: 64 * 1024 * 1024 }), { medium: 'Memory', sizeLimit: '64Mi' }],
