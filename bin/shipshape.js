@@ -1,2 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
+// `node --` ends Node's own options: Node 20 otherwise reads `--env-file FILE` anywhere on its command line,
+// even after the script (nodejs/node#54232), and exits before shipshape starts when FILE is missing.
 import '../dist/cli/bin.js';
