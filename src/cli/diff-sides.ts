@@ -53,7 +53,10 @@ export async function readSide(request: SideRequest, options: SideOptions, io: I
     if (isCompose(request, decoded.value)) {
       return convertComposeSide({ files: ['-'], cwd: io.cwd, stdin: async () => bytes, label: STDIN_NAME }, options, io, host);
     }
-    return manifests([decoded.value], [], options);
+    const side = manifests([decoded.value], [], options);
+    // Piping nothing by mistake must not read as "everything was removed/added" without a word.
+    if (decoded.value.text.trim() === '') side.notes.push('warning: standard input is empty');
+    return side;
   }
 
   const absolute = resolve(io.cwd, request.arg);

@@ -136,6 +136,14 @@ describe('shipshape diff: exit codes and streams', () => {
     expect(JSON.parse(right.stdout).objects[0].right.file).toBe('<stdin>');
   });
 
+  test('an empty standard input is an empty side (a note on stderr)', async () => {
+    await files({ 'a.yaml': cm('a', '1') });
+    const run = await diff(['-', 'a.yaml', '--output', 'summary'], { stdin: '' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('+ ConfigMap default/a\n1 added, 0 removed, 0 changed, 0 unchanged\n');
+    expect(run.stderr).toBe('shipshape: warning: standard input is empty\n');
+  });
+
   test('stdout holds only the diff: JSON parses even with warnings on stderr', async () => {
     await files({ 'a.yaml': `${cm('a', '1')}---\n${cm('a', '1')}`, 'b.yaml': cm('a', '2') });
     const run = await diff(['a.yaml', 'b.yaml', '--output', 'json']);
