@@ -99,6 +99,40 @@ export function reportExternalAddresses(
   return true;
 }
 
+function addressPattern(address: string): RegExp {
+  return new RegExp(`(?<![0-9A-Za-z.:])${escapeRegExp(address)}(?![0-9A-Za-z.:]|\\.[0-9])`, 'g');
+}
+
+/** Whether `text` holds a static address of a project service (rewriteStaticAddresses would act on it). */
+export function mentionsStaticAddress(index: ReadonlyMap<string, StaticAddress>, text: string): boolean {
+  for (const address of index.keys()) if (addressPattern(address).test(text)) return true;
+  return false;
+}
+
+/**
+ * A file's text (a ConfigMap's data) is never expanded, so a static address in it cannot be rewritten: each
+ * is warned about at `at`; then the external private addresses (reportExternalAddresses, whose result this
+ * returns).
+ */
+export function reportAddressesInFile(
+  ctx: TranslateContext,
+  index: ReadonlyMap<string, StaticAddress>,
+  text: string,
+  at: At,
+  object: { kind: string; name: string },
+  where: string,
+): boolean {
+  for (const [address, owner] of index) {
+    if (!addressPattern(address).test(text)) continue;
+    ctx.warn('convert/static-address', at, `${where} holds '${address}', the static address of '${owner.service}': a file cannot be rewritten, so it is left as it is and will not reach it`, {
+      object,
+      related: [{ message: `the static address of '${owner.service}' on network '${owner.network}'`, file: owner.span.file, line: owner.span.line, column: owner.span.column }],
+      hint: `write the service's name ('${ctx.serviceNames.get(owner.service) ?? owner.service}') instead of its address`,
+    });
+  }
+  return reportExternalAddresses(ctx, index, text, at, object, where);
+}
+
 /**
  * Replace the static addresses in `value` (already escaped for Kubernetes expansion) that belong to services
  * with a Service; report each address found at `at`, where it is written.
@@ -113,7 +147,7 @@ export function rewriteStaticAddresses(
   let out = value;
   let usesServiceLinks = false;
   for (const [address, owner] of index) {
-    const pattern = new RegExp(`(?<![0-9A-Za-z.:])${escapeRegExp(address)}(?![0-9A-Za-z.:]|\\.[0-9])`, 'g');
+    const pattern = addressPattern(address);
     if (!pattern.test(out)) continue;
     const related = [{ message: `the static address of '${owner.service}' on network '${owner.network}'`, file: owner.span.file, line: owner.span.line, column: owner.span.column }];
     if (!ctx.exposedServices.has(owner.service)) {

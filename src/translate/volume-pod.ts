@@ -1,6 +1,7 @@
 /**
- * What the volume parts add to a pod, collected mount by mount: pod volumes (each name once), the container's
- * volumeMounts, StatefulSet claim templates and the ReadWriteOnce claims the pod mounts.
+ * What the volume and config parts add to a pod, collected mount by mount: pod volumes (each name once), the
+ * container's volumeMounts, envFrom and env entries, StatefulSet claim templates, the ReadWriteOnce claims the
+ * pod mounts, and the pod spec fields and workload annotations those need.
  */
 import type { JsonObject, PodContribution } from './context.js';
 
@@ -15,6 +16,9 @@ export class PodVolumes {
   private readonly templates = new Map<string, JsonObject>();
   private readonly claims: string[] = [];
   private readonly envFrom: JsonObject[] = [];
+  private readonly env: JsonObject[] = [];
+  private podSpec: JsonObject | undefined;
+  private workloadAnnotations: Record<string, string> | undefined;
 
   /** Mount the pod volume `volume` (added once per name) at `mountPath`. */
   mount(volume: JsonObject, mountPath: string, options: MountOptions = {}): void {
@@ -45,6 +49,18 @@ export class PodVolumes {
     this.envFrom.push(entry);
   }
 
+  addEnv(entry: JsonObject): void {
+    this.env.push(entry);
+  }
+
+  addPodSpec(fields: JsonObject): void {
+    this.podSpec = { ...this.podSpec, ...fields };
+  }
+
+  addWorkloadAnnotations(annotations: Readonly<Record<string, string>>): void {
+    this.workloadAnnotations = { ...this.workloadAnnotations, ...annotations };
+  }
+
   contribution(): PodContribution {
     const out: PodContribution = {};
     if (this.volumes.size > 0) out.volumes = [...this.volumes.values()];
@@ -52,6 +68,9 @@ export class PodVolumes {
     if (this.templates.size > 0) out.volumeClaimTemplates = [...this.templates.values()];
     if (this.claims.length > 0) out.readWriteOnceClaims = this.claims;
     if (this.envFrom.length > 0) out.envFrom = this.envFrom;
+    if (this.env.length > 0) out.env = this.env;
+    if (this.podSpec) out.podSpec = this.podSpec;
+    if (this.workloadAnnotations) out.workloadAnnotations = this.workloadAnnotations;
     return out;
   }
 }

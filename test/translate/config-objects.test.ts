@@ -4,7 +4,7 @@ import { memoryHost } from '../../src/host.js';
 import { validateObject } from '../../src/k8s/schema/index.js';
 import { lint } from '../../src/lint/index.js';
 import { toYamlStream } from '../../src/translate/serialize.js';
-import { codes, containerOf, convert, env, find, keysOf, podSpecOf, project, service, span } from './model-builder.js';
+import { codes, containerOf, convert, env, find, keysOf, podSpecOf, port, project, service, span } from './model-builder.js';
 
 const ROOT = '/work/shop';
 const PLANTED = 'PLANTED-value-3f1a';
@@ -59,6 +59,17 @@ describe('env_file', () => {
     const result = await convert(project([service('web', { image: 'x:1', envFiles: [outside] })]), { host: memoryHost({ '/work/o.env': `SECRET=${PLANTED}` }) });
     expect(codes(result.diagnostics)).toEqual([{ code: 'convert/outside-project', severity: 'error', line: outside.span.line, column: 9 }]);
     expect(JSON.stringify(result)).not.toContain(PLANTED);
+  });
+
+  test('a variable with the static address of a service goes into env, rewritten like environment: values', async () => {
+    const db = service('db', { image: 'postgres:16', ports: [port('5432')], networks: [{ name: 'back', aliases: [], ipv4Address: '172.28.0.5', span: span(), keys: {} }] });
+    const web = service('web', { image: 'x:1', envFiles: [envFile('./a.env', [['DB_HOST', '172.28.0.5'], ['PRICE', '$(cheap)']])] });
+    const result = await convert(project([db, web]));
+    expect(find(result.objects, 'ConfigMap', 'web-env').data).toEqual({ PRICE: '$(cheap)' });
+    const deployment = find(result.objects, 'Deployment', 'web');
+    expect(containerOf(deployment).env).toEqual([{ name: 'DB_HOST', value: '$(DB_SERVICE_HOST)' }]);
+    expect(podSpecOf(deployment).enableServiceLinks).toBe(true);
+    expect(result.diagnostics.filter((d) => d.code === 'convert/static-address')).toHaveLength(1);
   });
 
   test('a name that cannot be a ConfigMap key is dropped with a warning', async () => {
@@ -147,6 +158,14 @@ describe('configs', () => {
     const mounts = containerOf(find(result.objects, 'Deployment', 'api')).volumeMounts.map((m: any) => `${m.mountPath} ${m.subPath}`);
     expect(mounts).toEqual(['/app app', '/srv/blob.bin blob', '/flags flags', '/upstream upstream', '/ca ca']);
     expect(podSpecOf(find(result.objects, 'Deployment', 'api')).volumes[2]).toEqual({ name: 'api-config-flags', configMap: { name: 'flags', defaultMode: 0o440 } });
+  });
+
+  test('a static address of a service in a config cannot be rewritten: a warning', async () => {
+    const db = service('db', { image: 'postgres:16', ports: [port('5432')], networks: [{ name: 'back', aliases: [], ipv4Address: '172.28.0.5', span: span(), keys: {} }] });
+    const def = definition('conn', { type: 'content', content: 'host=172.28.0.5' });
+    const result = await convert(project([db, service('api', { image: 'x:1', configs: [ref('conn')] })], { configs: [def] }));
+    expect(result.diagnostics.filter((d) => d.code !== 'convert/dropped-key').map((d) => `${d.code} ${d.line}`)).toEqual([`convert/static-address ${def.span.line}`]);
+    expect(find(result.objects, 'ConfigMap', 'conn').metadata.annotations).toBeUndefined();
   });
 
   test('a private address of an outside host in a config → warning and the ignore annotation', async () => {
