@@ -113,5 +113,23 @@ export function mountOwnClaim(
   }
   emitClaim(ctx, scope, claim, spec);
   pod.mount({ name: claim.name, persistentVolumeClaim: { claimName: claim.name } }, mountPath, options);
-  if (isReadWriteOnce(spec)) pod.readWriteOnce(claim.name);
+  if (!isReadWriteOnce(spec)) return;
+  pod.readWriteOnce(claim.name);
+  warnReplicasShareClaim(ctx, scope, claim.name, claim.at);
+}
+
+/**
+ * Several pods of one service on a ReadWriteOnce claim (replicas, or a DaemonSet's pod per node) can only
+ * run on the node the claim is attached to: a warning at the mount, once per claim and service.
+ */
+export function warnReplicasShareClaim(ctx: TranslateContext, scope: ServiceScope, claim: string, at: At): void {
+  const { service } = scope;
+  const global = service.deploy?.mode === 'global';
+  const replicas = service.deploy?.replicas ?? service.scale ?? 1;
+  if (!global && replicas <= 1) return;
+  const who = global ? 'the pods of this DaemonSet (deploy.mode: global, one per node)' : `the ${replicas} replicas`;
+  ctx.warn('convert/shared-volume', at, `${who} share the ReadWriteOnce claim '${claim}', which can be attached to one node at a time: they can only run on that node`, {
+    object: scope.ref,
+    hint: 'ask for a ReadWriteMany storage class (x-shipshape volumes.accessModes and storageClassName), or a StatefulSet for a claim per replica',
+  });
 }

@@ -27,7 +27,7 @@ import { projectLabels } from './labels.js';
 import { isDnsLabel, toDnsLabel } from './names.js';
 import { memoryQuantity } from './resources.js';
 import { translateBindMount } from './bind-mounts.js';
-import { claimSpecOf, claimTemplate, emitClaim, isReadWriteOnce } from './volume-claims.js';
+import { claimSpecOf, claimTemplate, emitClaim, isReadWriteOnce, warnReplicasShareClaim } from './volume-claims.js';
 import { pathSuffix, volumeNamesOf } from './volume-names.js';
 import { PodVolumes } from './volume-pod.js';
 
@@ -160,6 +160,7 @@ function namedVolume(ctx: TranslateContext, scope: ServiceScope, mount: VolumeMo
   pod.mount({ name, persistentVolumeClaim: { claimName: name } }, mount.target, options);
   if (!isReadWriteOnce(spec)) return;
   pod.readWriteOnce(name);
+  warnReplicasShareClaim(ctx, scope, name, mount.span);
   if (first && sharers.length > 0) {
     ctx.warn('convert/shared-volume', volume.span, `volume '${key}' is mounted by ${[scope.service, ...sharers.map((u) => u.service)].map((s) => `'${s.name}'`).join(', ')}: their pods share the claim '${name}', which is ReadWriteOnce and can be attached to one node at a time, so they must run on the same node`, {
       object: { kind: 'ComposeVolume', name: key },

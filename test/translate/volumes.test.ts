@@ -5,7 +5,7 @@ import { emptySettings, type ServiceSettings } from '../../src/translate/extensi
 import { translateProjectVolumes, translateServiceVolumes } from '../../src/translate/volumes.js';
 import { validateObject } from '../../src/k8s/schema/index.js';
 import { createContext, resolveOptionsForTest } from './context-fixture.js';
-import { codes, containerOf, convert, find, keysOf, podSpecOf, project, service, span } from './model-builder.js';
+import { codes, containerOf, convert, deploy, find, keysOf, podSpecOf, project, service, span } from './model-builder.js';
 
 function named(source: string | undefined, target: string, fields: Partial<VolumeMount> = {}): VolumeMount {
   return { type: 'volume', target, readOnly: false, syntax: 'short', nocopy: false, span: span(9), keys: {}, ...(source !== undefined ? { source } : {}), ...fields };
@@ -91,6 +91,18 @@ describe('named volumes', () => {
     expect(pod.volumes).toEqual([{ name: 'shared', persistentVolumeClaim: { claimName: 'shared' } }]);
     expect(pod.volumeMounts).toEqual([{ name: 'own', mountPath: '/own' }, { name: 'shared', mountPath: '/shared' }]);
     expect(ctx.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['PersistentVolumeClaim/shared']);
+  });
+
+  test.each([
+    ['replicas', { deploy: deploy({ replicas: 3 }) }, /the 3 replicas share/],
+    ['scale', { scale: 2 }, /the 2 replicas share/],
+    ['a DaemonSet', { deploy: deploy({ mode: 'global' }) }, /one per node/],
+  ])('%s on a ReadWriteOnce claim: a warning at the mount', async (_name, fields, message) => {
+    const s = service('w', { image: 'x:1', volumes: [named('data', '/data')], ...fields });
+    const result = await convert(project([s], { volumes: [volume('data')] }));
+    const warning = result.diagnostics.find((d) => d.code === 'convert/shared-volume')!;
+    expect(warning).toMatchObject({ severity: 'warning', line: s.volumes[0]!.span.line });
+    expect(warning.message).toMatch(message);
   });
 
   test('two services asking for different sizes: the first wins, the second is warned', async () => {
