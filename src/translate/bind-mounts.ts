@@ -8,6 +8,8 @@
  *   - any other bind mount follows `--bind-mounts` (ctx.options.bindMounts, default `pvc`): a claim that starts
  *     empty, the node's path (hostPath), an emptyDir, or a ConfigMap when it fits (else a claim); always with a
  *     warning naming the mount and why;
+ *   - the file of a Compose secret never goes into a ConfigMap: bound alone it becomes a Secret, inside a
+ *     mounted directory it is left out (warning);
  *   - the Docker socket and host system paths (/dev, /proc, /sys, /lib/modules, /etc/localtime …) are the
  *     node's own: hostPath, with a warning (the socket's one says why it rarely exists on a node).
  * Files are read through project-files.ts: only inside the project unless --allow-outside-project; a
@@ -111,9 +113,37 @@ function missingSource(bind: Bind, policy: BindMountPolicy): void {
   byPolicy(bind, policy === 'configmap' ? 'emptydir' : policy, { kind: 'missing' }, `${mount.source} does not exist (docker compose would create it as an empty directory)`);
 }
 
-/** The ConfigMap of the files of a bind mount, mounted at its target. */
-function configMapMount(bind: Bind, files: ProjectFile[], isFile: boolean): void {
+const secretFiles = new WeakMap<TranslateContext, Map<string, string>>();
+
+/** The files of the project's file secrets (normalized path → secret name): their content never goes into a ConfigMap. */
+function secretFilesOf(ctx: TranslateContext): Map<string, string> {
+  let known = secretFiles.get(ctx);
+  if (!known) {
+    known = new Map();
+    for (const secret of ctx.project.secrets) if (secret.source.type === 'file') known.set(posix.normalize(secret.source.resolved), secret.key);
+    secretFiles.set(ctx, known);
+  }
+  return known;
+}
+
+/**
+ * The ConfigMap of the files of a bind mount, mounted at its target. The file of a Compose secret never goes
+ * into a ConfigMap: bound alone it becomes a Secret; inside a directory it is left out, with a warning.
+ */
+function configMapMount(bind: Bind, all: ProjectFile[], isFile: boolean): void {
   const { ctx, scope, mount, pod, names } = bind;
+  const secrets = secretFilesOf(ctx);
+  const secretOf = (f: ProjectFile) => secrets.get(isFile ? bind.path : posix.join(bind.path, f.relative));
+  if (isFile && secretOf(all[0]!) !== undefined) {
+    secretMount(bind, all[0]!, secretOf(all[0]!)!);
+    return;
+  }
+  const files = all.filter((f) => {
+    const secret = secretOf(f);
+    if (secret === undefined) return true;
+    ctx.warn('convert/secret-file', mount.span, `${f.relative} of ${mount.source} is the file of secret '${secret}': it is left out of the ConfigMap (a ConfigMap is no place for a secret); mount the secret where the container expects it`, { object: scope.ref });
+    return false;
+  });
   const name = names.name(baseName(mount.source), bind.path);
   const data = dataOf(files, false);
   const metadata: JsonObject = { name, labels: selectorLabels(ctx.project.name, scope.name) };
@@ -137,6 +167,17 @@ function configMapMount(bind: Bind, files: ProjectFile[], isFile: boolean): void
       hint: 'mark the mount read-only (:ro) if the container only reads it; --bind-mounts hostpath mounts the node path instead',
     });
   }
+}
+
+/** A bind mount of the file of a Compose secret: a Secret of the service, mounted like the file. */
+function secretMount(bind: Bind, file: ProjectFile, secret: string): void {
+  const { ctx, scope, mount, pod, names } = bind;
+  const name = names.name(baseName(mount.source), bind.path);
+  const data = dataOf([file], true);
+  const key = data.items?.[0]?.key ?? file.relative;
+  ctx.emit({ apiVersion: 'v1', kind: 'Secret', metadata: { name, labels: selectorLabels(ctx.project.name, scope.name) }, type: 'Opaque', data: data.data }, mount.span);
+  pod.mount({ name, secret: { secretName: name } }, mount.target, { readOnly: true, subPath: key });
+  ctx.info('convert/secret-file', mount.span, `bind mount ${bind.spec} mounts the file of secret '${secret}': it becomes the Secret '${name}'${mount.readOnly ? '' : ', mounted read-only'}`, { object: scope.ref });
 }
 
 /** A bind mount that does not become a ConfigMap: a claim, the node's path or an emptyDir, with a warning. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { BindMount, Service } from '../../src/compose/model.js';
+import type { BindMount, ComposeProject, Service } from '../../src/compose/model.js';
 import { memoryHost, type FileHost } from '../../src/host.js';
 import { composeServiceRef, type BindMountPolicy, type ServiceScope } from '../../src/translate/context.js';
 import { emptySettings } from '../../src/translate/extensions.js';
@@ -36,9 +36,9 @@ function hostWith(files: Record<string, string | Uint8Array>, links: Record<stri
   };
 }
 
-async function convertBinds(mounts: BindMount[], host: FileHost, options: { bindMounts?: BindMountPolicy; allowOutsideProject?: boolean } = {}) {
+async function convertBinds(mounts: BindMount[], host: FileHost, options: { bindMounts?: BindMountPolicy; allowOutsideProject?: boolean } = {}, fields: Partial<ComposeProject> = {}) {
   const s: Service = service('web', { image: 'nginx:1', volumes: mounts });
-  const ctx = createContext(project([s]), resolveOptionsForTest({ host, ...options }), new Map([['web', 'web']]));
+  const ctx = createContext(project([s], fields), resolveOptionsForTest({ host, ...options }), new Map([['web', 'web']]));
   const scope: ServiceScope = { service: s, name: 'web', ref: composeServiceRef(s), settings: emptySettings() };
   const pod = await translateServiceVolumes(ctx, scope);
   for (const object of ctx.objects) expect(validateObject(JSON.parse(JSON.stringify(object)))).toEqual({ status: 'valid' });
@@ -69,6 +69,19 @@ describe('read-only bind mounts inside the project → ConfigMaps', () => {
     const { objects, diagnostics } = await convertBinds([ro('./many', '/many')], hostWith(files));
     expect(objects.map((o) => o.kind)).toEqual(['PersistentVolumeClaim']);
     expect(diagnostics[0]!.message).toMatch(/more than 1000 files/);
+  });
+
+  test('the file of a Compose secret never goes into a ConfigMap: alone a Secret, in a directory left out', async () => {
+    const secrets = [{ key: 'db_password', source: { type: 'file' as const, path: './conf/pw.txt', resolved: `${ROOT}/conf/pw.txt` }, labels: [], extensions: {}, span: span(), keys: {} }];
+    const host = () => hostWith({ [`${ROOT}/conf/pw.txt`]: 'PLANTED', [`${ROOT}/conf/app.yaml`]: 'a: 1\n' });
+    const alone = await convertBinds([ro('./conf/pw.txt', '/run/pw')], host(), {}, { secrets });
+    expect(alone.objects).toMatchObject([{ kind: 'Secret', metadata: { name: 'web-pw-txt' }, data: { 'pw.txt': Buffer.from('PLANTED').toString('base64') } }]);
+    expect(alone.pod.volumes).toEqual([{ name: 'web-pw-txt', secret: { secretName: 'web-pw-txt' } }]);
+    expect(alone.diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['convert/secret-file info']);
+    const inDirectory = await convertBinds([ro('./conf', '/etc/conf')], host(), {}, { secrets });
+    expect(inDirectory.objects).toMatchObject([{ kind: 'ConfigMap', data: { 'app.yaml': 'a: 1\n' } }]);
+    expect(JSON.stringify(inDirectory.objects)).not.toContain('PLANTED');
+    expect(inDirectory.diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['convert/secret-file warning']);
   });
 
   test('a script keeps its execute bits', async () => {
