@@ -28,11 +28,17 @@ import type { VolumeNames } from './volume-names.js';
 import type { PodVolumes } from './volume-pod.js';
 
 const DOCKER_SOCKETS = new Set(['/var/run/docker.sock', '/run/docker.sock']);
-/** Paths of the host system itself: a node has its own, which is what such a mount wants. */
-const HOST_SYSTEM_PATHS = ['/dev', '/proc', '/sys', '/lib/modules', '/usr/src', '/etc/localtime', '/etc/timezone', '/etc/machine-id', '/run/udev'];
+/**
+ * Paths of the host system itself (and what node agents — log shippers, monitoring — mount): a node has its
+ * own, which is what such a mount wants. `/` itself too (cAdvisor's `/:/rootfs:ro`), but not what is below it.
+ */
+const HOST_SYSTEM_PATHS = [
+  '/dev', '/proc', '/sys', '/boot', '/lib/modules', '/usr/src', '/run', '/var/run', '/var/log', '/var/lib/docker', '/var/lib/containerd',
+  '/etc/localtime', '/etc/timezone', '/etc/machine-id', '/etc/os-release', '/etc/hostname',
+];
 
 export function isHostSystemPath(path: string): boolean {
-  return HOST_SYSTEM_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+  return path === '/' || HOST_SYSTEM_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
 }
 
 type Policy = 'pvc' | 'hostpath' | 'emptydir';

@@ -4,6 +4,7 @@ import { memoryHost, type FileHost } from '../../src/host.js';
 import { composeServiceRef, type BindMountPolicy, type ServiceScope } from '../../src/translate/context.js';
 import { emptySettings } from '../../src/translate/extensions.js';
 import { translateServiceVolumes } from '../../src/translate/volumes.js';
+import { isHostSystemPath } from '../../src/translate/bind-mounts.js';
 import { validateObject } from '../../src/k8s/schema/index.js';
 import { createContext, resolveOptionsForTest } from './context-fixture.js';
 import { codes, project, service, span } from './model-builder.js';
@@ -145,6 +146,19 @@ describe('other bind mounts follow --bind-mounts', () => {
       { name: 'web-localtime', hostPath: { path: '/etc/localtime' } },
     ]);
     expect(diagnostics.map((d) => d.code)).toEqual(['convert/docker-socket', 'convert/host-path']);
+  });
+
+  test.each([
+    ['/', true],
+    ['/var/log', true],
+    ['/var/lib/docker/containers', true],
+    ['/run/udev', true],
+    ['/etc/localtime', true],
+    ['/etc/nginx', false],
+    ['/srv', false],
+    ['/devices', false],
+  ])('%s is a host system path: %s', (path, expected) => {
+    expect(isHostSystemPath(path)).toBe(expected);
   });
 
   test('bind options Kubernetes has no field for are reported', async () => {
