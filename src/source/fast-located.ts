@@ -2,14 +2,15 @@
  * The located tree of a plain YAML text built from js-yaml's node events instead of `yaml`'s Document model
  * (a 500-service Compose file: ~0.1 s instead of ~0.6 s, docs/performance.md). It covers the common case
  * only and answers `undefined` for everything else, which `parseLocatedStream` then reads with `yaml` as
- * before: anchors, aliases, merge keys, tags, several documents, deep nesting, anything js-yaml refuses
- * (syntax errors, duplicate keys), complex keys, and numbers YAML 1.2's core schema reads otherwise.
+ * before: anchors, aliases, merge keys, tags, several documents, deep nesting (stopped at the limit by the
+ * node listener), anything js-yaml refuses (syntax errors, duplicate keys), complex keys, and numbers YAML
+ * 1.2's core schema reads otherwise.
  * test/source/fast-located.test.ts checks that both give the same tree, spans included.
  */
 import jsYaml from 'js-yaml';
 import type { LineIndex } from './lines.js';
 import type { Located, LocatedEntry, LocatedScalar } from './located.js';
-import { DEFAULT_MAX_DEPTH, mayNestDeeperThan } from './nesting.js';
+import { DEFAULT_MAX_DEPTH } from './nesting.js';
 import { spanOf, type Span } from './span.js';
 
 interface Frame {
@@ -26,7 +27,6 @@ const CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0
 
 export function fastLocatedTree(file: string, text: string, lines: LineIndex, maxDepth = DEFAULT_MAX_DEPTH): Located | undefined {
   if (/(^|[\s[{,:-])[&*!]\S/.test(text) || text.includes('<<') || text.includes('\t')) return undefined;
-  if (mayNestDeeperThan(text, maxDepth)) return undefined;
   // One document, without markers or directives (a stream is left to `yaml`).
   if (/^(?:---|\.\.\.|%)/m.test(text)) return undefined;
   const root: Frame = { start: 0, end: text.length, result: undefined, children: [] };
@@ -36,6 +36,8 @@ export function fastLocatedTree(file: string, text: string, lines: LineIndex, ma
       schema: jsYaml.CORE_SCHEMA,
       listener(event, state) {
         if (event === 'open') {
+          // Deeper than the limit: stop before js-yaml's recursion goes further; `yaml` measures and reports it.
+          if (stack.length > maxDepth) throw new Unsupported();
           stack.push({ start: state.position, end: state.position, result: undefined, children: [] });
           return;
         }

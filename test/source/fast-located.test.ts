@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { LineIndex } from '../../src/source/lines.js';
 import { fastLocatedTree } from '../../src/source/fast-located.js';
 import { parseLocatedStream } from '../../src/source/located.js';
+// @ts-expect-error: the bench is plain ESM without types.
+import { composeText } from '../../bench/generate.mjs';
 
 const composeFiles = execFileSync('find', ['fixtures', '-name', 'compose*.y*ml'], { encoding: 'utf8' }).trim().split('\n').sort();
 
@@ -24,6 +26,10 @@ function compare(path: string, text: string): 'fast' | 'fallback' {
 describe('fast located tree = yaml located tree', () => {
   test.each(composeFiles)('%s', (path) => {
     compare(path, readFileSync(path, 'utf8'));
+  });
+
+  test('the benchmark\'s Compose project (flow maps in every service)', () => {
+    expect(compare('compose.yaml', (composeText as (n: number) => string)(80))).toBe('fast');
   });
 });
 
@@ -42,6 +48,7 @@ describe('edge cases', () => {
     ['keys of every kind', '"quoted": 1\n\'single\': 2\n1: 3\ntrue: 4\nnull: 5\nkey with spaces: 6\n'],
     ['CRLF line breaks', 'services:\r\n  web:\r\n    image: nginx\r\n    ports:\r\n      - "80"\r\n'],
     ['no final line break', 'a:\n  b: [1]\n  c: x'],
+    ['thousands of shallow flow maps', Array.from({ length: 1500 }, (_, i) => `s${i}: {a: 1, b: [x]}\n`).join('')],
     ['sequences of maps and sequences', 'a:\n- b: 1\n  c: 2\n- - x\n  - y\n-\n- z\n'],
   ])('%s', (_name, text) => {
     compare('t.yaml', text);
@@ -59,6 +66,7 @@ describe('edge cases', () => {
     ['the same as a key', '+.5: a\n'],
     ['a complex key', '? [a, b]\n: 1\n'],
     ['comments only', '# nothing here\n'],
+    ['nesting deeper than the limit', `a: ${'['.repeat(1200)}${']'.repeat(1200)}\n`],
     ['a lone scalar', 'hello\n'],
   ])('%s: left to yaml', (_name, text) => {
     expect(fastLocatedTree('t.yaml', text, new LineIndex(text))).toBeUndefined();
