@@ -13,11 +13,11 @@
  */
 import { addressPolicy, clusterAddressesIn } from '../lint/checks/cluster-addresses.js';
 import { formatIpAddress, parseIpAddress } from '../lint/checks/ip-address.js';
+import { IGNORE_ANNOTATION } from '../lint/suppress.js';
 import type { Span } from '../source/span.js';
 import type { At, TranslateContext } from './context.js';
 
-/** The annotation that accepts external private addresses in an object (read by the linter's suppressions). */
-export const IGNORE_ANNOTATION = 'shipshape.io/ignore';
+/** The annotation that accepts external private addresses in an object (the linter's suppression). */
 export const IGNORE_POD_IP: Readonly<Record<string, string>> = { [IGNORE_ANNOTATION]: 'hardcoded-pod-ip' };
 const CLUSTER_RANGES = addressPolicy([], []);
 
