@@ -151,7 +151,8 @@ function namedVolume(ctx: TranslateContext, scope: ServiceScope, mount: VolumeMo
     return;
   }
   const spec = claimSpecOf(ctx, scope);
-  const sharers = (users.get(key) ?? []).filter((u) => u.service !== scope.service);
+  // Members of one pod (network_mode: service:X) mount the pod's one volume: they share nothing across nodes.
+  const sharers = (users.get(key) ?? []).filter((u) => podOf(u.service) !== podOf(scope.service));
   if (scope.settings.controller?.kind === 'StatefulSet' && sharers.length === 0) {
     pod.template(claimTemplate(name, projectLabels(ctx.project.name), spec), mount.target, options);
     return;
@@ -168,6 +169,12 @@ function namedVolume(ctx: TranslateContext, scope: ServiceScope, mount: VolumeMo
       hint: 'ask for a ReadWriteMany storage class (x-shipshape volumes.accessModes and storageClassName), or share the data through a service',
     });
   }
+}
+
+/** The service whose pod a service runs in (itself, or X for `network_mode: service:X`). */
+function podOf(service: Service): string {
+  const mode = service.networkMode ?? '';
+  return mode.startsWith('service:') ? mode.slice('service:'.length) : service.name;
 }
 
 function anonymousVolume(ctx: TranslateContext, scope: ServiceScope, mount: VolumeMount, pod: PodVolumes): void {

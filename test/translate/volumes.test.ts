@@ -50,6 +50,14 @@ describe('named volumes', () => {
     expect(containerOf(find(result.objects, 'Deployment', 'b')).volumeMounts).toEqual([{ name: 'data', mountPath: '/in', readOnly: true }]);
   });
 
+  test('a sidecar and its pod mounting one volume share no node: no warning', async () => {
+    const app = service('app', { image: 'x:1', volumes: [named('data', '/data')] });
+    const sidecar = service('backup', { image: 'x:1', networkMode: 'service:app', volumes: [named('data', '/data', { readOnly: true })] });
+    const result = await convert(project([app, sidecar], { volumes: [volume('data')] }));
+    expect(result.diagnostics.map((d) => d.code)).not.toContain('convert/shared-volume');
+    expect(podSpecOf(find(result.objects, 'Deployment', 'app')).volumes).toEqual([{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }]);
+  });
+
   test('external: the claim of its name is referenced, not created (info)', async () => {
     const ext = volume('reports', { external: true, name: 'team-reports' }, ['external']);
     const result = await convert(project([service('r', { image: 'x:1', volumes: [named('reports', '/r')] })], { volumes: [ext] }));
