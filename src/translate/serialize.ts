@@ -90,11 +90,13 @@ function writeSeq(items: readonly unknown[], indent: number, out: string[]): boo
 }
 
 /**
- * Plain in YAML 1.1 as they are: letters, digits and `_./-@`, starting with a letter, with `:` only between
+ * Plain in YAML 1.1 as they are: letters, digits and `_./-@`, starting with a letter or `/`, with `:` only between
  * two such characters (image references, URLs), unless one of its special words; and Kubernetes quantities
  * (`500m`, `256Mi`). Everything else is asked of `yaml`.
  */
-const SAFE_PLAIN = /^[A-Za-z](?:[A-Za-z0-9_./@-]|:(?=[A-Za-z0-9_./@-]))*$/;
+const SAFE_PLAIN = /^[A-Za-z/](?:[A-Za-z0-9_./@-]|:(?=[A-Za-z0-9_./@-]))*$/;
+/** Lines of printable ASCII that start and end with a visible character, with or without one final line break. */
+const SIMPLE_LINES = /^[!-~](?:[ -~]*[!-~])?(?:\n[!-~](?:[ -~]*[!-~])?)*\n?$/;
 const QUANTITY = /^[1-9][0-9]*(?:m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)$/;
 const YAML11_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'null', 'Null', 'NULL']);
 /** `E5` is a YAML 1.1 float (an empty mantissa). */
@@ -140,6 +142,13 @@ function scalarText(value: unknown, indent: number): string | undefined {
     return '[]';
   }
   const multiLine = typeof value === 'string' && (value.includes('\n') || value.includes('\r'));
+  // A simple multi-line string is a literal block: `|` keeps its one final line break, `|-` has none.
+  if (multiLine && SIMPLE_LINES.test(value as string) && (value as string).indexOf('\n') < (value as string).length - 1) {
+    const text = value as string;
+    const keep = text.endsWith('\n');
+    const pad = ' '.repeat(indent + 2);
+    return `${keep ? '|' : '|-'}\n${pad}${(keep ? text.slice(0, -1) : text).split('\n').join(`\n${pad}`)}`;
+  }
   const cacheKey = `${multiLine ? indent : 0}\u0000${typeof value}\u0000${String(value)}`;
   if (scalarCache.has(cacheKey)) return scalarCache.get(cacheKey);
   // Ask `yaml`, nested so that the value sits at the same column: `a:\n  a:\n    v: <value>`.

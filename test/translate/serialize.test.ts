@@ -89,9 +89,17 @@ describe('the direct YAML writer matches yaml.stringify byte for byte', () => {
     }
   });
 
+  test('random multi-line strings (seeded)', () => {
+    const random = seeded(8);
+    const alphabet = 'ab #:-|>"\'{}=/\n\n\n \t~é';
+    const text = () => Array.from({ length: 1 + Math.floor(random() * 14) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const values = Array.from({ length: 2000 }, text);
+    same({ top: values.slice(0, 500), nested: { deeper: { list: values.slice(500, 1000), map: Object.fromEntries(values.slice(1000).map((v, i) => [`k${i}`, v])) } } });
+  });
+
   test('random strings from the characters the writer keeps plain (seeded)', () => {
     const random = seeded(7);
-    const alphabet = 'aZnyoE09_./@-:mMiK';
+    const alphabet = 'aZnyoE09_./@-:mMiK/';
     const words = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(random() * 9) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
     same({ values: words, keys: Object.fromEntries(words.map((w, i) => [w, i])) });
   });
