@@ -125,7 +125,10 @@ export async function translateServiceVolumes(ctx: TranslateContext, scope: Serv
   }
   for (const mount of scope.service.tmpfs) tmpfsVolume(ctx, scope, mount, pod);
   const shm = scope.service.shmSize === undefined ? undefined : memoryQuantity(scope.service.shmSize);
-  if (shm !== undefined) {
+  const shmMounted = [...scope.service.volumes, ...scope.service.tmpfs].some((m) => m.target === '/dev/shm');
+  if (shm !== undefined && shmMounted) {
+    ctx.info('convert/dropped-key', scope.service.keys.shm_size ?? scope.service.span, "'shm_size' is dropped: a volume is mounted at /dev/shm already", { object: scope.ref });
+  } else if (shm !== undefined) {
     pod.mount({ name: names.name('shm'), emptyDir: { medium: 'Memory', sizeLimit: shm } }, '/dev/shm');
   }
   return pod.contribution();

@@ -161,6 +161,14 @@ describe('ephemeral volumes', () => {
     expect(pod.volumeMounts).toEqual([{ name: 'w-shm', mountPath: '/dev/shm' }]);
   });
 
+  test('shm_size with a tmpfs at /dev/shm already: the tmpfs is kept, shm_size dropped (info)', async () => {
+    const s = service('w', { image: 'x:1', shmSize: 1024, tmpfs: [tmpfs('/dev/shm', { size: 2048 })] });
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map());
+    const pod = await translateServiceVolumes(ctx, scopeOf(s));
+    expect(pod.volumeMounts).toEqual([{ name: 'w-tmpfs-dev-shm', mountPath: '/dev/shm' }]);
+    expect(codes(ctx.diagnostics)).toEqual([{ code: 'convert/dropped-key', severity: 'info', line: s.keys.shm_size!.line, column: 5 }]);
+  });
+
   test('an anonymous volume → emptyDir with an info; two with clashing names stay distinct', async () => {
     const s = service('w', { image: 'x:1', volumes: [named(undefined, '/a-b'), named(undefined, '/a/b')] });
     const ctx = createContext(project([s]), resolveOptionsForTest(), new Map());
