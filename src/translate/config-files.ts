@@ -15,10 +15,10 @@ import type { ObjectRef } from '../diagnostics.js';
 import type { JsonObject, KubeObject, ServiceScope, TranslateContext } from './context.js';
 import { base64Of, CONFIG_DATA_LIMIT, configKeyFor, dataFields, dataOf, describeSize, isConfigKey } from './config-data.js';
 import { projectLabels } from './labels.js';
-import { isDnsLabel, toDnsLabel } from './names.js';
+import { toDnsLabel } from './names.js';
 import { locate, readLocated, refuse } from './project-files.js';
 import { IGNORE_POD_IP, reportAddressesInFile, staticAddressIndex } from './static-addresses.js';
-import { volumeNamesOf } from './volume-names.js';
+import { externalName, volumeNamesOf } from './volume-names.js';
 import type { PodVolumes } from './volume-pod.js';
 
 export type FileKind = 'secret' | 'config';
@@ -63,7 +63,7 @@ async function definitionObject(ctx: TranslateContext, kind: FileKind, def: Defi
   const source = def.source;
   const key = isConfigKey(def.key) ? def.key : configKeyFor(def.key, new Set());
   if (source.type === 'external') {
-    const name = isDnsLabel(source.name) ? source.name : toDnsLabel(source.name);
+    const name = externalName(ctx, source.name, def.keys.name ?? def.keys.external ?? def.span, KIND_OF[kind], object);
     ctx.info(`convert/external-${kind}`, def.keys.external ?? def.span, `${kind} '${def.key}' is external: the ${KIND_OF[kind]} '${name}' is referenced, not created; it must exist in the namespace with the key '${key}'`, { object });
     return { object: name, key };
   }

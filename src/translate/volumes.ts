@@ -24,11 +24,11 @@ import type { Service, TmpfsMount, VolumeDefinition, VolumeMount } from '../comp
 import type { ObjectRef } from '../diagnostics.js';
 import type { PodContribution, ServiceScope, TranslateContext } from './context.js';
 import { projectLabels } from './labels.js';
-import { isDnsLabel, toDnsLabel } from './names.js';
+import { toDnsLabel } from './names.js';
 import { memoryQuantity } from './resources.js';
 import { translateBindMount } from './bind-mounts.js';
 import { claimSpecOf, claimTemplate, emitClaim, isReadWriteOnce, warnReplicasShareClaim } from './volume-claims.js';
-import { pathSuffix, volumeNamesOf } from './volume-names.js';
+import { externalName, pathSuffix, volumeNamesOf } from './volume-names.js';
 import { PodVolumes } from './volume-pod.js';
 
 interface VolumeUse {
@@ -40,6 +40,8 @@ interface ProjectVolumes {
   byKey: Map<string, VolumeDefinition>;
   /** Services that mount each named volume, in project order (a service once). */
   users: Map<string, VolumeUse[]>;
+  /** Names external claims are referenced by (set once, with their warning, by translateProjectVolumes). */
+  externalClaims: Map<string, string>;
 }
 
 const projectVolumes = new WeakMap<TranslateContext, ProjectVolumes>();
@@ -47,7 +49,7 @@ const projectVolumes = new WeakMap<TranslateContext, ProjectVolumes>();
 function volumesOf(ctx: TranslateContext): ProjectVolumes {
   let known = projectVolumes.get(ctx);
   if (known) return known;
-  known = { byKey: new Map(ctx.project.volumes.map((v) => [v.key, v])), users: new Map() };
+  known = { byKey: new Map(ctx.project.volumes.map((v) => [v.key, v])), users: new Map(), externalClaims: new Map() };
   for (const service of ctx.project.services) {
     for (const mount of service.volumes) {
       if (mount.type !== 'volume' || mount.source === undefined) continue;
@@ -60,10 +62,12 @@ function volumesOf(ctx: TranslateContext): ProjectVolumes {
   return known;
 }
 
-/** The claim name of a named volume: its `name:` when given, else its key, as a DNS label. */
-export function claimNameOf(volume: VolumeDefinition): string {
-  const name = volume.name ?? volume.key;
-  return volume.external && isDnsLabel(name) ? name : toDnsLabel(name);
+/**
+ * The claim name of a named volume: its `name:` when given, else its key, as a DNS label (which is also the
+ * pod volume's name); an external one's name as it is, when it is a valid object name.
+ */
+function claimNameOf(ctx: TranslateContext, volume: VolumeDefinition): string {
+  return volumesOf(ctx).externalClaims.get(volume.key) ?? toDnsLabel(volume.name ?? volume.key);
 }
 
 export async function translateProjectVolumes(ctx: TranslateContext): Promise<void> {
@@ -88,7 +92,9 @@ export async function translateProjectVolumes(ctx: TranslateContext): Promise<vo
     const used = users.get(volume.key) ?? [];
     if (volume.external) {
       if (used.length > 0) {
-        ctx.info('convert/external-volume', volume.keys.external ?? volume.span, `volume '${volume.key}' is external: its claim '${claimNameOf(volume)}' is referenced, not created; it must exist in the namespace`, { object });
+        const claim = externalName(ctx, volume.name ?? volume.key, volume.keys.name ?? volume.keys.external ?? volume.span, 'claim', object);
+        volumesOf(ctx).externalClaims.set(volume.key, claim);
+        ctx.info('convert/external-volume', volume.keys.external ?? volume.span, `volume '${volume.key}' is external: its claim '${claim}' is referenced, not created; it must exist in the namespace`, { object });
       }
     } else if (used.length === 0) {
       ctx.info('convert/unused-volume', volume.span, `volume '${volume.key}' is not mounted by any service: no claim is created for it`, { object });
@@ -102,7 +108,7 @@ export async function translateServiceVolumes(ctx: TranslateContext, scope: Serv
   // Named volumes' pod volumes are named after their claims: no other volume of the pod may take those names.
   for (const mount of scope.service.volumes) {
     const volume = mount.type === 'volume' && mount.source !== undefined ? volumesOf(ctx).byKey.get(mount.source) : undefined;
-    if (volume) names.reserve(claimNameOf(volume));
+    if (volume) names.reserve(toDnsLabel(claimNameOf(ctx, volume)));
   }
   for (const mount of scope.service.volumes) {
     if (mount.consistency !== undefined) {
@@ -144,13 +150,14 @@ function namedVolume(ctx: TranslateContext, scope: ServiceScope, mount: VolumeMo
   const { byKey, users } = volumesOf(ctx);
   const volume = byKey.get(key);
   if (!volume) return; // the loader reports a volume that is not defined
-  const name = claimNameOf(volume);
+  const claim = claimNameOf(ctx, volume);
+  const name = toDnsLabel(claim);
   const options = { readOnly: mount.readOnly, ...(mount.subpath !== undefined ? { subPath: mount.subpath } : {}) };
   if (mount.labels && mount.labels.length > 0) {
     ctx.info('convert/dropped-key', mount.keys['volume.labels'] ?? mount.span, `the labels of the mount of '${key}' are dropped: a claim is created once, with the project's labels`, { object: scope.ref });
   }
   if (volume.external) {
-    pod.mount({ name, persistentVolumeClaim: { claimName: name } }, mount.target, options);
+    pod.mount({ name, persistentVolumeClaim: { claimName: claim } }, mount.target, options);
     return;
   }
   const spec = claimSpecOf(ctx, scope);

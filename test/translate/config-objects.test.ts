@@ -110,6 +110,13 @@ describe('secrets', () => {
     expect(codes(result.diagnostics)).toEqual([{ code: 'convert/external-secret', severity: 'info', line: secrets[2]!.keys.external!.line, column: 5 }]);
   });
 
+  test('an external name that is no object name is normalized, with a warning', async () => {
+    const def = definition('tls', { type: 'external', name: 'API_TLS' }, ['external', 'name']);
+    const result = await converted(project([service('api', { image: 'x:1', secrets: [ref('tls')] })], { secrets: [def] }));
+    expect(podSpecOf(find(result.objects, 'Deployment', 'api')).volumes).toEqual([{ name: 'api-secret-tls', secret: { secretName: 'api-tls' } }]);
+    expect(codes(result.diagnostics).filter((d) => d.severity === 'warning')).toEqual([{ code: 'convert/external-name', severity: 'warning', line: def.keys.name!.line, column: 5 }]);
+  });
+
   test('uid and gid are dropped with warnings at their keys', async () => {
     const r = ref('db_password', { uid: '1000', gid: '1000' }, ['uid', 'gid']);
     const result = await converted(project([service('api', { image: 'x:1', secrets: [r] })], { secrets: [definition('db_password', file('./db_password.txt'))] }), { host });

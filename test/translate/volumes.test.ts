@@ -25,6 +25,13 @@ function scopeOf(s: Service, settings: Partial<ServiceSettings> = {}): ServiceSc
 
 const at = { file: 'compose.yaml', line: 1, column: 1 };
 
+/** Convert, and check every object validates. */
+async function converted(services: Service[], volumes: VolumeDefinition[]) {
+  const result = await convert(project(services, { volumes }));
+  for (const object of result.objects) expect(validateObject(JSON.parse(JSON.stringify(object)))).toEqual({ status: 'valid' });
+  return result;
+}
+
 describe('named volumes', () => {
   test('a named volume → one ReadWriteOnce PVC of --pvc-size, mounted; the Deployment uses Recreate', async () => {
     const s = service('db', { image: 'postgres:16', volumes: [named('db-data', '/var/lib/postgresql/data')] });
@@ -64,6 +71,16 @@ describe('named volumes', () => {
     expect(result.objects.some((o) => o.kind === 'PersistentVolumeClaim')).toBe(false);
     expect(podSpecOf(find(result.objects, 'Deployment', 'r')).volumes).toEqual([{ name: 'team-reports', persistentVolumeClaim: { claimName: 'team-reports' } }]);
     expect(codes(result.diagnostics)).toEqual([{ code: 'convert/external-volume', severity: 'info', line: ext.keys.external!.line, column: 5 }]);
+  });
+
+  test.each([
+    ['shared.reports', 'shared-reports', 'shared.reports', []],
+    ['Team_Reports', 'team-reports', 'team-reports', ['convert/external-name']],
+  ])('external name %s: pod volume %s, claim %s', async (externalName, volumeName, claimName, warnings) => {
+    const ext = volume('reports', { external: true, name: externalName }, ['external', 'name']);
+    const result = await converted([service('r', { image: 'x:1', volumes: [named('reports', '/r')] })], [ext]);
+    expect(podSpecOf(find(result.objects, 'Deployment', 'r')).volumes).toEqual([{ name: volumeName, persistentVolumeClaim: { claimName } }]);
+    expect(result.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code)).toEqual(warnings);
   });
 
   test('driver, driver_opts and labels are reported at their keys; an unused volume gets an info', async () => {
