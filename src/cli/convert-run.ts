@@ -9,7 +9,7 @@ import { loadProject } from '../compose/index.js';
 import { translateProject } from '../translate/index.js';
 import { toJsonList, toYamlStream } from '../translate/serialize.js';
 import type { ConvertCommandOptions } from './commands/convert.js';
-import { fileHost } from './file-host.js';
+import { syncFileHost } from './sync-file-host.js';
 import { checkConversionOptions, shownDiagnostic, translateOptions } from './convert-options.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
 import type { CommandContext } from './main.js';
@@ -20,7 +20,7 @@ export async function runConvert(options: ConvertCommandOptions, ctx: CommandCon
   const { io } = ctx;
   checkConversionOptions(options);
   if (options.diff && options.output === undefined) throw new UsageError('--diff previews what -o DIR would change: give -o DIR');
-  const host = fileHost();
+  const host = syncFileHost();
   const printAll = (diagnostics: readonly Diagnostic[]) => {
     // One write for all lines: thousands of findings (a 500-service project) are thousands of system calls otherwise.
     const lines = sortDiagnostics(diagnostics.map((x) => shownDiagnostic(io.cwd, x))).map((d) => `${formatDiagnosticLine(d)}\n`);

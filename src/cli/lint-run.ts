@@ -11,7 +11,7 @@ import { findConfigFile, lint, parseConfig, parseSeverity, ruleDescriptors, rule
 import { decodeSource, type SourceFile } from '../source/file.js';
 import { parseInParallel } from '../source/parallel-parse.js';
 import type { LintCommandOptions } from './commands/lint.js';
-import { fileHost } from './file-host.js';
+import { syncFileHost } from './sync-file-host.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
 import { colorEnabled } from './io.js';
 import type { CommandContext } from './main.js';
@@ -24,7 +24,7 @@ const STDIN_NAME = '<stdin>';
 
 export async function runLint(paths: readonly string[], options: LintCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  const host = fileHost();
+  const host = syncFileHost();
   const overrides = parseRuleOverrides(options.rule);
   if (options.namespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(options.namespace)) {
     throw new UsageError(`--namespace '${options.namespace}' is not a valid namespace name (lower-case letters, digits and '-')`);
@@ -152,7 +152,7 @@ function parseRuleOverrides(values: readonly string[]): Record<string, RuleSever
 /** The configuration: --config, else the nearest .shipshape.yaml, else none. Problems are printed. */
 async function loadConfig(given: string | undefined, ctx: CommandContext): Promise<LintConfig | undefined | 'failed'> {
   const { io } = ctx;
-  const host = fileHost();
+  const host = syncFileHost();
   const path = given !== undefined ? resolve(io.cwd, given) : await findConfigFile(host, io.cwd);
   if (path === undefined) return undefined;
   const shown = displayPath(io.cwd, path);

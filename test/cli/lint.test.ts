@@ -7,7 +7,8 @@ import { runCli } from '../helpers/cli.js';
 import { formatNames, formatters } from '../../src/report/index.js';
 import { loadFormatter } from '../../src/cli/report-format.js';
 import { LINT_FORMATS } from '../../src/cli/commands/lint.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../../src/cli/file-host.js';
+import { DEFAULT_MAX_FILE_BYTES, fileHost } from '../../src/cli/file-host.js';
+import { syncFileHost } from '../../src/cli/sync-file-host.js';
 
 const good = `apiVersion: apps/v1
 kind: Deployment
@@ -366,5 +367,38 @@ describe('shipshape lint: output', () => {
 
   test.each([...formatNames])('--format %s loads the registered formatter alone (cold start)', async (name) => {
     expect(await loadFormatter(name)).toBe(formatters[name]);
+  });
+});
+
+describe('syncFileHost answers as fileHost', () => {
+  const root = mkdtempSync(join(tmpdir(), 'shipshape-sync-host-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  writeFileSync(join(root, 'a.yaml'), 'a: 1\n');
+  writeFileSync(join(root, 'big.yaml'), 'x'.repeat(100));
+  mkdirSync(join(root, 'dir'));
+  writeFileSync(join(root, 'dir', 'b.yml'), 'b: 2\n');
+  writeFileSync(join(root, 'dir', 'a.json'), '{}');
+  symlinkSync('loop.yaml', join(root, 'loop.yaml'));
+  symlinkSync('gone.yaml', join(root, 'dangling.yaml'));
+  symlinkSync('dir', join(root, 'link'));
+  const fifo = process.platform !== 'win32' && (() => {
+    try {
+      execFileSync('mkfifo', [join(root, 'fifo.yaml')]);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  const names = ['a.yaml', 'big.yaml', 'dir', 'dir/b.yml', 'loop.yaml', 'dangling.yaml', 'link', 'link/b.yml', 'missing.yaml', ...(fifo ? ['fifo.yaml'] : [])];
+
+  test.each(names)('%s: readFile, stat, readDir and realPath give the same answers', async (name) => {
+    const path = join(root, name);
+    for (const options of [{}, { maxBytes: 50 }]) {
+      const [a, b] = [fileHost(options), syncFileHost(options)];
+      expect(await b.readFile(path)).toEqual(await a.readFile(path));
+      expect(await b.stat(path)).toEqual(await a.stat(path));
+      expect(await b.readDir(path)).toEqual(await a.readDir(path));
+      expect(await b.realPath(path)).toEqual(await a.realPath(path));
+    }
   });
 });
