@@ -172,6 +172,8 @@ function configMapMount(bind: Bind, all: ProjectFile[], isFile: boolean): void {
       object: scope.ref,
       hint: 'mark the mount read-only (:ro) if the container only reads it; --bind-mounts hostpath mounts the node path instead',
     });
+  } else {
+    ctx.info('convert/bind-mount', mount.span, `bind mount ${bind.spec} becomes the ConfigMap '${name}': it holds the files as they are now; convert again after changing them`, { object: scope.ref });
   }
 }
 

@@ -53,7 +53,7 @@ describe('read-only bind mounts inside the project → ConfigMaps', () => {
     expect(objects).toMatchObject([{ kind: 'ConfigMap', metadata: { name: 'web-nginx-conf' }, data: { 'nginx.conf': 'events {}\n' } }]);
     expect(pod.volumes).toEqual([{ name: 'web-nginx-conf', configMap: { name: 'web-nginx-conf' } }]);
     expect(pod.volumeMounts).toEqual([{ name: 'web-nginx-conf', mountPath: '/etc/nginx/nginx.conf', subPath: 'nginx.conf', readOnly: true }]);
-    expect(diagnostics).toEqual([]);
+    expect(codes(diagnostics)).toEqual([{ code: 'convert/bind-mount', severity: 'info', line: m.span.line, column: 9 }]);
   });
 
   test('a directory: text in data, binary in binaryData (base64 once), sub-directories through items', async () => {
@@ -82,7 +82,7 @@ describe('read-only bind mounts inside the project → ConfigMaps', () => {
     const inDirectory = await convertBinds([ro('./conf', '/etc/conf')], host(), {}, { secrets });
     expect(inDirectory.objects).toMatchObject([{ kind: 'ConfigMap', data: { 'app.yaml': 'a: 1\n' } }]);
     expect(JSON.stringify(inDirectory.objects)).not.toContain('PLANTED');
-    expect(inDirectory.diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['convert/secret-file warning']);
+    expect(inDirectory.diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['convert/secret-file warning', 'convert/bind-mount info']);
   });
 
   test('a script keeps its execute bits', async () => {
@@ -217,6 +217,6 @@ describe('confinement to the project directory', () => {
     m.resolved = '/work/shared.conf';
     const { objects, diagnostics } = await convertBinds([m], hostWith({ '/work/shared.conf': 'x=1\n' }), { allowOutsideProject: true });
     expect(objects).toMatchObject([{ kind: 'ConfigMap', data: { 'shared.conf': 'x=1\n' } }]);
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics.map((d) => d.severity)).toEqual(['info']);
   });
 });
