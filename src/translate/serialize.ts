@@ -34,9 +34,8 @@ const YAML_OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDu
  * writer does not cover, about the whole object. test/translate/serialize.test.ts compares both on a corpus.
  */
 export function toYamlDocument(object: KubeObject | JsonObject): string {
-  const sorted = sortKeys(object) as JsonObject;
   const lines: string[] = [];
-  if (!writeMap(sorted, 0, lines)) return stringify(sorted, YAML_OPTIONS);
+  if (!writeMap(object as JsonObject, 0, lines)) return stringify(sortKeys(object), YAML_OPTIONS);
   return `${lines.join('\n')}\n`;
 }
 
@@ -47,14 +46,33 @@ export function toYamlDocumentByYaml(object: KubeObject | JsonObject): string {
 
 const isMap = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]{0,9})$/;
+
+/**
+ * The keys of a map in the order `sortKeys(map)` enumerates them, without building the copy: sorted, keys
+ * with `undefined` values left out, and (as in every JavaScript object) array-index keys first, in numeric
+ * order. `__proto__` is left out as well: assigning it to the copy sets its prototype instead of a key.
+ */
+function orderedKeys(map: JsonObject): string[] {
+  const keys = Object.keys(map)
+    .filter((k) => map[k] !== undefined && k !== '__proto__')
+    .sort();
+  const indexes = keys.filter((k) => ARRAY_INDEX.test(k) && Number(k) <= 4294967294);
+  if (indexes.length === 0) return keys;
+  const rest = keys.filter((k) => !(ARRAY_INDEX.test(k) && Number(k) <= 4294967294));
+  return [...indexes.sort((a, b) => Number(a) - Number(b)), ...rest];
+}
+
+const isNonEmptyMap = (v: unknown): v is JsonObject => isMap(v) && orderedKeys(v).length > 0;
+
 /** Block mapping entries at `indent`; false when a key or value needs the full writer. */
 function writeMap(map: JsonObject, indent: number, out: string[]): boolean {
   const pad = ' '.repeat(indent);
-  for (const key of Object.keys(map)) {
+  for (const key of orderedKeys(map)) {
     const k = keyText(key, indent);
     if (k === undefined) return false;
     const value = map[key];
-    if (isMap(value) && Object.keys(value).length > 0) {
+    if (isNonEmptyMap(value)) {
       out.push(`${pad}${k}:`);
       if (!writeMap(value, indent + 2, out)) return false;
     } else if (Array.isArray(value) && value.length > 0) {
@@ -73,7 +91,7 @@ function writeMap(map: JsonObject, indent: number, out: string[]): boolean {
 function writeSeq(items: readonly unknown[], indent: number, out: string[]): boolean {
   const pad = ' '.repeat(indent);
   for (const item of items) {
-    const nested = isMap(item) && Object.keys(item).length > 0 ? 'map' : Array.isArray(item) && item.length > 0 ? 'seq' : undefined;
+    const nested = isNonEmptyMap(item) ? 'map' : Array.isArray(item) && item.length > 0 ? 'seq' : undefined;
     if (nested) {
       // The first line of the nested collection goes on the item's line, after `- `.
       const first = out.length;

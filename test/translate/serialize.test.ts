@@ -75,6 +75,8 @@ describe('the direct YAML writer matches yaml.stringify byte for byte', () => {
     ['YAML 1.1 words and look-alikes', { v: ['y', 'n', 'Y', 'yes', 'No', 'ON', 'off', 'null', '~', 'true', 'yesno', 'nope', 'onion', '1:20', '0x1F', '0o7', '1_000', '.5', '.inf', '2024-01-01', '1e3', '+1', '-'] }],
     ['special characters', { v: ['a: b', 'a #b', '#a', '- a', '? a', '@a', '`a', '%a', '&a', '*a', '!a', '|a', '>a', "'a", '"a', '{a}', '[a]', 'a,b', 'é', 'a\tb', ' lead', 'trail ', '', ' ', 'a\u0085b', 'a\u2028b'] }],
     ['multi-line strings at every depth', { a: 'x\ny', b: { c: 'x\ny\n', d: [['p\nq\n\n'], { e: '\nlead', f: '  indented\nmore' }] }, g: ['x\r\ny', 'trailing\n\n\n'] }],
+    ['keys a JavaScript object orders by number, undefined values, __proto__', JSON.parse('{"b": 1, "10": 2, "9": 3, "01": 4, "4294967295": 5, "4294967294": 6, "__proto__": {"x": 1}, "a": {"u": null}}')],
+    ['maps with undefined values only', { a: { b: undefined }, c: [{ d: undefined }], e: 1 }],
     ['keys that need quotes', { 'a b': 1, 'x: y': 2, '': 3, 'multi\nline': 4, y: 5, '8080': 6, '10': 7, '9': 8, 'app.kubernetes.io/name': 9, ['k'.repeat(1100)]: 10 }],
   ])('%s', (_name, value) => same(value));
 
