@@ -9,7 +9,8 @@ import type { PodContribution, JsonObject, ServiceScope, TranslateContext } from
 import { escapeExpansion } from './expansion.js';
 import { isKomposeLabel } from './kompose-labels.js';
 import { isQualifiedName } from './labels.js';
-import { translateLifecycle } from './lifecycle.js';
+import { terminationGracePeriodOf, translateLifecycle } from './lifecycle.js';
+import { checkedNumber, USER_ID } from './int-range.js';
 import { translateProbes } from './probes.js';
 import { translateResources } from './resources.js';
 import { translateSecurityContext } from './security.js';
@@ -62,7 +63,8 @@ export function buildContainer(ctx: TranslateContext, scope: ServiceScope, ports
 
   const pod: PodContribution = {};
   const podSpec: JsonObject = {};
-  if (service.stopGracePeriod !== undefined) podSpec.terminationGracePeriodSeconds = Math.ceil(service.stopGracePeriod / 1000);
+  const grace = terminationGracePeriodOf(ctx, scope);
+  if (grace !== undefined) podSpec.terminationGracePeriodSeconds = grace;
   if (serviceLinks) podSpec.enableServiceLinks = true;
   if (service.init === true) podSpec.shareProcessNamespace = true;
   const groups = supplementalGroupsOf(ctx, scope);
@@ -144,11 +146,12 @@ function pullPolicyOf(ctx: TranslateContext, scope: ServiceScope): string | unde
   return 'Always';
 }
 
-/** Compose `labels` and `annotations` → pod annotations (kompose.* directives excluded). */
+/** Compose `labels` and `annotations` → pod annotations (kompose.* labels are directives, not copied). */
 function podAnnotationsOf(ctx: TranslateContext, scope: ServiceScope): Record<string, string> {
   const out: Record<string, string> = {};
+  const directives = new Set(scope.service.labels.filter((kv) => isKomposeLabel(kv.key)));
   for (const kv of [...scope.service.labels, ...scope.service.annotations]) {
-    if (isKomposeLabel(kv.key)) continue;
+    if (directives.has(kv)) continue;
     if (!isQualifiedName(kv.key)) {
       ctx.warn('convert/invalid-annotation', kv.span, `'${kv.key}' is not a valid Kubernetes annotation key (an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_', '.') and is dropped`, { object: scope.ref });
       continue;
@@ -166,8 +169,11 @@ function supplementalGroupsOf(ctx: TranslateContext, scope: ServiceScope): numbe
   const names: string[] = [];
   for (const g of Array.isArray(raw.value) ? raw.value : [raw.value]) {
     const text = String(g);
-    if (/^\d+$/.test(text)) groups.push(Number(text));
-    else names.push(text);
+    if (!/^\d+$/.test(text)) names.push(text);
+    else {
+      const id = checkedNumber(ctx, scope, { key: 'group_add', at: scope.service.keys.group_add ?? raw.span, field: 'supplementalGroups', value: Number(text), range: USER_ID });
+      if (id !== undefined) groups.push(id);
+    }
   }
   if (names.length > 0) {
     ctx.warn('convert/dropped-key', scope.service.keys.group_add ?? raw.span, `group_add ${names.map((n) => `'${n}'`).join(', ')} dropped: Kubernetes needs numeric group ids`, { object: scope.ref });

@@ -115,11 +115,12 @@ describe('other container fields', () => {
     expect(container.imagePullPolicy).toBe(expected);
     expect(result.diagnostics.map((d) => d.severity)).toEqual(severities);
   });
-  test('labels and annotations → pod annotations; kompose directives and invalid keys are not copied', async () => {
+  test('labels and annotations → pod annotations; kompose directive labels and invalid keys are not copied', async () => {
     const bad = kv('not a key', 'x');
-    const s = service('w', { image: 'x:1', labels: [kv('com.example.team', 'shop'), kv('kompose.service.type', 'nodeport'), bad], annotations: [kv('example.com/owner', 'me')] });
+    // kompose reads directives from labels only: a kompose.* annotation is an ordinary annotation.
+    const s = service('w', { image: 'x:1', labels: [kv('com.example.team', 'shop'), kv('kompose.image-pull-policy', 'Always'), bad], annotations: [kv('example.com/owner', 'me'), kv('kompose.note', 'kept')] });
     const { workload, result } = await converted(s);
-    expect(workload.spec.template.metadata.annotations).toEqual({ 'com.example.team': 'shop', 'example.com/owner': 'me' });
+    expect(workload.spec.template.metadata.annotations).toEqual({ 'com.example.team': 'shop', 'example.com/owner': 'me', 'kompose.note': 'kept' });
     expect(result.diagnostics).toMatchObject([{ code: 'convert/invalid-annotation', line: bad.span.line }]);
   });
   test('post_start / pre_stop → lifecycle exec handlers', async () => {
