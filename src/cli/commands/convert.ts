@@ -39,7 +39,7 @@ export function registerConvert(program: Command, ctx: CommandContext): void {
     .option('-f, --file <file>', 'Compose file (repeatable; - reads standard input; default: compose.yaml and its override)', collect, [])
     .option('--env-file <file>', 'file of variables for interpolation (repeatable; default: the project .env)', collect, [])
     .option('--profile <name>', 'enable a profile (repeatable; default: COMPOSE_PROFILES)', collect, [])
-    .option('-p, --project-name <name>', 'project name (default: top-level name, COMPOSE_PROJECT_NAME or the directory)')
+    .option('-p, --project-name <name>', 'project name (default: COMPOSE_PROJECT_NAME, the top-level name, or the directory)')
     .option('-o, --output <dir>', 'write one file per object and a kustomization.yaml into a directory')
     .addOption(new Option('--format <format>', 'standard output format').choices([...CONVERT_FORMATS]).default('yaml'))
     .option('-n, --namespace <ns>', 'put every object in this namespace (and add the Namespace)')
@@ -60,7 +60,10 @@ export function registerConvert(program: Command, ctx: CommandContext): void {
         'With --diff: 0 the directory is up to date, 1 writing would change it, 2 errors.\n\n' +
         'Examples:\n  shipshape convert compose.yaml > k8s.yaml\n  shipshape convert -f compose.yaml -f compose.prod.yaml -o k8s/ --namespace shop\n' +
         '  shipshape convert --format json | kubectl apply -f -\n' +
-        '  shipshape convert -o k8s/ --diff                   what regenerating k8s/ would change\n',
+        '  shipshape convert -o k8s/ --diff                   what regenerating k8s/ would change\n\n' +
+        'Settings Compose cannot express (Service type, Ingress, autoscaling, disruption budget, StatefulSet or\n' +
+        'CronJob, claim size and class, pull secrets, service account) go in an x-shipshape block of the service,\n' +
+        'or in the kompose.* labels kompose reads: see docs/extensions.md. Every mapping: docs/conversion.md.\n',
     )
     .action(async (file: string | undefined, options: ConvertCommandOptions) => {
       if (file !== undefined) options.file = [file, ...options.file];
