@@ -3,8 +3,9 @@ import { defineRule } from '../rule.js';
 
 /**
  * An apiVersion that the target Kubernetes release (`--kube-version`, 1.36 by default) no longer serves
- * (an error: `kubectl apply` fails), or still serves with a deprecation warning. APIs deprecated only in
- * a later release than the target are not reported.
+ * (`kubectl apply` fails; the message says in which release it was removed), or still serves with a
+ * deprecation warning. Both take the rule's severity (warning, unless configured), as the issue's rule
+ * table sets it. APIs deprecated only in a later release than the target are not reported.
  */
 export default defineRule({
   id: 'deprecated-api',
@@ -30,7 +31,7 @@ export default defineRule({
         if (status === 'upcoming') return;
         const data = { apiVersion: d.apiVersion, kind: d.kind, target, deprecatedIn: d.deprecatedIn, advice: advice(d) };
         if (status === 'removed') {
-          context.report({ messageId: 'removed', path: ['apiVersion'], severity: 'error', data: { ...data, removedIn: d.removedIn! }, hint: hint(d) });
+          context.report({ messageId: 'removed', path: ['apiVersion'], data: { ...data, removedIn: d.removedIn! }, hint: hint(d) });
         } else {
           const removal = d.removedIn ? ` and will be removed in ${d.removedIn}` : '';
           context.report({ messageId: 'deprecated', path: ['apiVersion'], data: { ...data, removal }, hint: hint(d) });

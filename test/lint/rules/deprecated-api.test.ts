@@ -1,5 +1,8 @@
+import { describe, expect, test } from 'vitest';
+import { lint } from '../../../src/lint/index.js';
+import type { RuleSeverity } from '../../../src/lint/config.js';
 import rule from '../../../src/lint/rules/deprecated-api.js';
-import { ruleTester } from '../rule-tester.js';
+import { dedent, ruleTester } from '../rule-tester.js';
 
 const pdb = (apiVersion: string) => `
   apiVersion: ${apiVersion}
@@ -33,9 +36,9 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'removed in the default target (1.36), with the replacement',
+      name: 'removed in the default target (1.36), with the replacement: the rule\'s default severity',
       yaml: pdb('policy/v1beta1'),
-      errors: [{ messageId: 'removed', line: 1, column: 13, severity: 'error', message: 'removed in Kubernetes 1.25 (target 1.36): use policy/v1 instead' }],
+      errors: [{ messageId: 'removed', line: 1, column: 13, severity: 'warning', message: 'removed in Kubernetes 1.25 (target 1.36): use policy/v1 instead' }],
     },
     {
       name: 'deprecated but still served in the target version',
@@ -47,7 +50,7 @@ ruleTester(rule, {
       name: 'removed exactly in the target version',
       yaml: cronJob('batch/v1beta1'),
       kubeVersion: 'v1.25.3',
-      errors: [{ messageId: 'removed', line: 1, column: 13, severity: 'error' }],
+      errors: [{ messageId: 'removed', line: 1, column: 13, severity: 'warning', message: 'was removed in Kubernetes 1.25' }],
     },
     {
       name: 'deprecated in favour of another kind',
@@ -85,4 +88,31 @@ ruleTester(rule, {
       errors: [{ messageId: 'removed', line: 4, column: 17, message: 'use apps/v1 instead' }],
     },
   ],
+});
+
+describe('deprecated-api: the configured severity applies to every finding', () => {
+  const files = [
+    { path: 'pdb.yaml', text: dedent(pdb('policy/v1beta1')) },
+    { path: 'cron.yaml', text: dedent(cronJob('batch/v1beta1')) },
+  ];
+  // Both APIs were deprecated in 1.21 and removed in 1.25: removed at target 1.36, deprecated at 1.22.
+  test.each<[RuleSeverity | undefined, string]>([
+    [undefined, 'warning'],
+    ['warning', 'warning'],
+    ['error', 'error'],
+    ['info', 'info'],
+  ])('--rule deprecated-api=%s → %s', (override, expected) => {
+    const run = (kubeVersion: string) =>
+      lint(files, { rules: [rule], kubeVersion, ...(override ? { ruleOverrides: { 'deprecated-api': override } } : {}) }).diagnostics;
+    const removed = run('1.36').filter((d) => d.messageId === 'removed');
+    const deprecated = run('1.22').filter((d) => d.messageId === 'deprecated');
+    expect(removed.map((d) => [d.file, d.severity])).toEqual([
+      ['cron.yaml', expected],
+      ['pdb.yaml', expected],
+    ]);
+    expect(deprecated.map((d) => [d.file, d.severity])).toEqual([
+      ['cron.yaml', expected],
+      ['pdb.yaml', expected],
+    ]);
+  });
 });
