@@ -6,7 +6,9 @@
  * `_` or `.` (so `v10.0.0.1`, `10.0.0.1.jar` and `1.2.3.4.5` are not addresses; a sentence-ending dot
  * is fine). Each IPv4 octet is 0-255 without leading zeros. Also not addresses:
  * - version strings: a literal glued to a word by `-`, `+` or `~` (`10.1.2.3-beta`, `app-10.1.2.3`),
- *   and a tag after an image name that has a slash (`registry/app:10.1.2.3`);
+ *   a tag after an image name that has a slash (`registry/app:10.1.2.3`), and the whole value of a key
+ *   or flag whose name says version (`APP_VERSION=10.2.0.1`, `version: 10.1.2.3`, `--version=10.1.2.3`,
+ *   `--kube-version 10.1.2.3`; see `isVersionName`);
  * - an IPv4 literal followed by `.digit` inside an IPv6 run is left to the IPv4 scan (mapped addresses).
  * Networks are reported with their form: CIDR notation (`10.0.0.0/8`) is `network`, either end of an
  * address range (`10.0.0.1-10.0.0.9`) is `range`; everything else is `address`.
@@ -56,7 +58,7 @@ interface Family {
 const ipv4: Family = {
   parse: parseIpv4,
   maxPrefix: 32,
-  skip: (text, run) => text[run.start - 1] === ':' && isImageTag(text, run.start - 1),
+  skip: (text, run) => (text[run.start - 1] === ':' && isImageTag(text, run.start - 1)) || isVersionSetting(text, run),
 };
 
 const ipv6: Family = {
@@ -149,6 +151,46 @@ function isImageTag(text: string, colon: number): boolean {
   while (s > 0 && !/[\s"'`=,;()[\]{}<>|]/.test(text[s - 1]!)) s--;
   const name = text.slice(s, colon);
   return name.includes('/') && !name.includes('//') && /^[\w./-]+$/.test(name);
+}
+
+/** A literal written as the value of a version-named flag or key, and nothing more (no port or path). */
+function isVersionSetting(text: string, run: Run): boolean {
+  if (!endsValue(text, run.end)) return false;
+  const before = text.slice(Math.max(0, run.start - 100), run.start);
+  const flag = /(?:^|[\s"'=])-{1,2}([A-Za-z][\w.-]*)(?:=|[ \t]+)["']?$/.exec(before);
+  if (flag) return isVersionName(flag[1]!);
+  const setting = /(?:^|[^\w.-])([A-Za-z_][\w.-]*)["']?[ \t]*[=:][ \t]*["']?$/.exec(before);
+  return setting !== null && isVersionName(setting[1]!);
+}
+
+/** Where a value ends: the end of the text, a blank, a closing quote or bracket, a separator. */
+function endsValue(text: string, end: number): boolean {
+  const c = text[end];
+  return c === undefined || /[\s"',;)\]}]/.test(c);
+}
+
+const VERSION_WORDS = new Set(['ver', 'release', 'revision']);
+const ADDRESS_WORDS = new Set(['host', 'hostname', 'hosts', 'addr', 'address', 'ip', 'server', 'endpoint', 'url', 'uri', 'proxy', 'peer']);
+
+/**
+ * A key, variable or flag name that says its value is a version: it contains `version` (`VERSION`,
+ * `APP_VERSION`, `appVersion`, `kube-version`), or one of its words is `ver`, `release` or `revision`
+ * (`NODE_VER`, `RELEASE`, `chart.revision`) — unless another of its words names an address
+ * (`RELEASE_HOST`, `versionServer`, `VERSION_CHECK_URL`), whose value is a host after all.
+ */
+export function isVersionName(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+  if (words.some((w) => ADDRESS_WORDS.has(w))) return false;
+  return /version/i.test(name) || words.some((w) => VERSION_WORDS.has(w));
+}
+
+/** The literal is the whole of `text`, blanks and quotes around it aside. */
+export function isWholeValue(text: string, literal: Pick<IpLiteral, 'start' | 'end'>): boolean {
+  return /^[\s"']*$/.test(text.slice(0, literal.start)) && /^[\s"']*$/.test(text.slice(literal.end));
 }
 
 function literal(text: string, start: number, address: IpAddress, form: IpLiteralForm, prefix: number | undefined): IpLiteral {

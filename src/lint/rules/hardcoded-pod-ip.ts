@@ -2,6 +2,7 @@ import type { FieldPath } from '../../diagnostics.js';
 import { containersOf, isObject, podTemplatesOf, type ContainerRef, type JsonObject } from '../../k8s/object.js';
 import { addressPolicy, clusterAddressesIn, listAddresses, type AddressPolicy } from '../checks/cluster-addresses.js';
 import { describeContainer } from '../checks/container-name.js';
+import { isVersionName, isWholeValue } from '../checks/ip-literals.js';
 import { defineRule, type RuleContext } from '../rule.js';
 
 interface Options {
@@ -31,7 +32,9 @@ const addressList = { type: 'array', items: { type: 'string', anyOf: [{ pattern:
  * IP literals that point inside the cluster (RFC 1918, CGNAT 100.64.0.0/10, IPv6 ULA) written into
  * container env values, commands and args, probe and lifecycle handlers, hostAliases and ConfigMap data.
  * Networks (CIDR notation, `a-b` ranges) and version-like strings are not addresses (see
- * checks/ip-literals.ts); NetworkPolicy, Service, Endpoints and EndpointSlice fields are not read.
+ * checks/ip-literals.ts), nor is a literal that is the whole value of an env var or ConfigMap key named
+ * like a version (`VERSION: 10.2.0.1`) or the argument after a version flag (`--version`, `10.1.2.3`);
+ * NetworkPolicy, Service, Endpoints and EndpointSlice fields are not read.
  */
 export default defineRule<Options>({
   id: 'hardcoded-pod-ip',
@@ -74,18 +77,19 @@ export default defineRule<Options>({
       ConfigMap(object) {
         const data = object.value.data;
         if (!isObject(data)) return;
-        for (const [key, value] of Object.entries(data)) check(value, ['data', key], 'configData', { key });
+        for (const [key, value] of Object.entries(data)) check(value, ['data', key], 'configData', { key }, HINT, isVersionName(key));
       },
     };
   },
 });
 
-type Check = (value: unknown, path: FieldPath, messageId: string, data: Record<string, string>, hint?: string) => void;
+/** `versionNamed`: the value belongs to a name that says version, so a bare literal is a version number. */
+type Check = (value: unknown, path: FieldPath, messageId: string, data: Record<string, string>, hint?: string, versionNamed?: boolean) => void;
 
 function checker(context: RuleContext, policy: AddressPolicy): Check {
-  return (value, path, messageId, data, hint = HINT) => {
+  return (value, path, messageId, data, hint = HINT, versionNamed = false) => {
     if (typeof value !== 'string') return;
-    const found = clusterAddressesIn(value, policy);
+    const found = clusterAddressesIn(value, policy).filter((l) => !(versionNamed && isWholeValue(value, l)));
     if (found.length === 0) return;
     const { text, count } = listAddresses(found);
     context.report({ messageId, path, data: { ...data, addresses: text, noun: count > 1 ? 'addresses' : 'address' }, hint });
@@ -97,7 +101,9 @@ function checkContainer(ref: ContainerRef, check: Check): void {
   const container = describeContainer(ref);
   if (Array.isArray(c.env)) {
     c.env.forEach((env, i) => {
-      if (isObject(env)) check(env.value, [...ref.path, 'env', i, 'value'], 'envValue', { name: String(env.name ?? `#${i + 1}`), container });
+      if (!isObject(env)) return;
+      const named = typeof env.name === 'string' && isVersionName(env.name);
+      check(env.value, [...ref.path, 'env', i, 'value'], 'envValue', { name: String(env.name ?? `#${i + 1}`), container }, HINT, named);
     });
   }
   for (const field of ['command', 'args'] as const) checkCommand(c[field], [...ref.path, field], field, container, check);
@@ -122,7 +128,14 @@ function checkHandler(handler: JsonObject, path: FieldPath, name: string, contai
   }
 }
 
+/** Each element; an element right after a version flag on its own (`--version`, `-release`) is its value. */
 function checkCommand(command: unknown, path: FieldPath, field: string, container: string, check: Check): void {
   if (!Array.isArray(command)) return;
-  command.forEach((arg, i) => check(arg, [...path, i], 'commandLine', { field, container }));
+  command.forEach((arg, i) => check(arg, [...path, i], 'commandLine', { field, container }, HINT, i > 0 && isVersionFlag(command[i - 1])));
+}
+
+function isVersionFlag(arg: unknown): boolean {
+  if (typeof arg !== 'string') return false;
+  const m = /^-{1,2}([A-Za-z][\w.-]*)$/.exec(arg);
+  return m !== null && isVersionName(m[1]!);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findIpLiterals, type IpLiteralForm } from '../../../src/lint/checks/ip-literals.js';
+import { findIpLiterals, isVersionName, isWholeValue, type IpLiteralForm } from '../../../src/lint/checks/ip-literals.js';
 
 /** `[text as found, form]` for every literal of the input. */
 const found = (text: string) => findIpLiterals(text).map((l) => [l.text, l.form] as [string, IpLiteralForm]);
@@ -44,6 +44,15 @@ describe('findIpLiterals', () => {
     ['the unspecified and loopback IPv6 addresses', ':: and ::1', [['::', 'address'], ['::1', 'address']]],
     ['a hex word glued to letters', 'fd00::1x', []],
     ['nothing', 'no addresses here: 1.2 and 3', []],
+    ['a --version= flag value', '--version=10.1.2.3', []],
+    ['a version flag and its value', 'app --kube-version 10.1.2.3 --v=2', []],
+    ['a single-dash version flag, quoted value', "app -version '10.1.2.3'", []],
+    ['a version assignment', 'export APP_VERSION=10.2.0.1;', []],
+    ['a YAML or JSON version key', 'version: 10.1.2.3, "chart.revision": "10.1.2.4"', []],
+    ['a version flag whose value has a port is an address', '--version=10.0.0.5:8080', [['10.0.0.5', 'address']]],
+    ['a flag that is not about versions', '--server 10.1.2.3 --master=10.1.2.4', [['10.1.2.3', 'address'], ['10.1.2.4', 'address']]],
+    ['a version key that names a host', 'RELEASE_HOST=10.0.0.5', [['10.0.0.5', 'address']]],
+    ['only the value right after the version key', 'VERSION=10.2.0.1 app --db 10.0.0.5', [['10.0.0.5', 'address']]],
   ];
   test.each(table)('%s: %s', (_name, input, expected) => {
     expect(found(input)).toEqual(expected);
@@ -58,5 +67,39 @@ describe('findIpLiterals', () => {
   test('a network records its prefix length', () => {
     expect(findIpLiterals('10.0.0.0/8')[0]?.prefix).toBe(8);
     expect(findIpLiterals('10.0.0.0/33')[0]?.form).toBe('address');
+  });
+});
+
+describe('isVersionName', () => {
+  const table: [name: string, expected: boolean][] = [
+    ['VERSION', true],
+    ['APP_VERSION', true],
+    ['appVersion', true],
+    ['kube-version', true],
+    ['NODE_VER', true],
+    ['RELEASE', true],
+    ['chart.revision', true],
+    ['RELEASE_HOST', false],
+    ['versionServer', false],
+    ['VERSION_CHECK_URL', false],
+    ['VERBOSE', false],
+    ['RELEASED_BY', false],
+    ['REVERSE_PROXY', false],
+    ['DB_HOST', false],
+  ];
+  test.each(table)('%s → %s', (name, expected) => {
+    expect(isVersionName(name)).toBe(expected);
+  });
+});
+
+describe('isWholeValue', () => {
+  test.each([
+    ['10.2.0.1', true],
+    [' "10.2.0.1" ', true],
+    ['10.2.0.1:8080', false],
+    ['http://10.2.0.1', false],
+  ])('%s → %s', (text, expected) => {
+    const [l] = findIpLiterals(text);
+    expect(isWholeValue(text, l!)).toBe(expected);
   });
 });

@@ -17,7 +17,8 @@ const deployment = (fields: string) => `
             ${fields}
 `;
 
-const env = (value: string) => deployment(`env: [{name: TARGET, value: "${value}"}]`);
+const env = (value: string, name = 'TARGET') => deployment(`env: [{name: ${name}, value: "${value}"}]`);
+const args = (...items: string[]) => deployment(`args: [${items.map((a) => JSON.stringify(a)).join(', ')}]`);
 
 const configMap = (data: string) => `
   apiVersion: v1
@@ -39,6 +40,14 @@ ruleTester(rule, {
     { name: 'a four-part version with a pre-release suffix', yaml: env('10.1.2.3-beta') },
     { name: 'an image tag', yaml: env('registry.example.com/team/app:10.1.2.3') },
     { name: 'a v-prefixed version', yaml: env('v10.0.0.1') },
+    { name: 'a version in an env var named VERSION', yaml: env('10.2.0.1', 'VERSION') },
+    { name: 'a version in APP_VERSION, appVersion, NODE_VER, RELEASE, GIT_REVISION', yaml: deployment(`env: [${['APP_VERSION', 'appVersion', 'NODE_VER', 'RELEASE', 'GIT_REVISION'].map((n) => `{name: ${n}, value: "10.2.0.1"}`).join(', ')}]`) },
+    { name: 'a --version= flag value', yaml: args('--version=10.1.2.3') },
+    { name: 'a --kube-version flag followed by its value', yaml: args('--kube-version', '10.1.2.3') },
+    { name: 'a -version flag and its value in a shell line', yaml: args('-c', 'exec app -version 10.1.2.3 --log-level=info') },
+    { name: 'a version assignment in a shell line', yaml: args('-c', 'export APP_VERSION=10.2.0.1; exec app') },
+    { name: 'ConfigMap keys named like versions', yaml: configMap('VERSION: "10.2.0.1"\n    app.release: "10.1.2.3"') },
+    { name: 'a version setting inside a ConfigMap file', yaml: configMap('app.properties: "app.version=10.1.2.3\\nversion: 10.1.2.4"') },
     { name: 'a CIDR in a ConfigMap', yaml: configMap('nginx.conf: "set_real_ip_from 10.0.0.0/8; allow 192.168.0.0/16;"') },
     { name: 'an address pool range in a ConfigMap', yaml: configMap('pool: "192.168.1.240-192.168.1.250"') },
     { name: 'the Pod IP from the downward API', yaml: deployment('env: [{name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}]') },
@@ -94,6 +103,15 @@ ruleTester(rule, {
       yaml: env('10.0.0.1:2379,10.0.0.2:2379,10.0.0.1:2380'),
       errors: [{ messageId: 'envValue', line: 12, column: 39, message: 'in-cluster IP addresses 10.0.0.1 and 10.0.0.2:' }],
     },
+    {
+      name: 'a version-named env var whose value is more than a version (a URL)',
+      yaml: env('http://10.0.0.5:8080/versions', 'VERSION_SERVICE'),
+      errors: [{ messageId: 'envValue', line: 12, column: 48 }],
+    },
+    { name: 'a version-named env var that also names a host', yaml: env('10.0.0.5', 'RELEASE_HOST'), errors: [{ messageId: 'envValue', line: 12, column: 45 }] },
+    { name: 'an address after a version flag that is a host:port', yaml: args('--version=10.0.0.5:8080'), errors: [{ messageId: 'commandLine', line: 12, column: 18 }] },
+    { name: 'an address after a flag that is not a version flag', yaml: args('--server', '10.1.2.3'), errors: [{ messageId: 'commandLine', line: 12, column: 30 }] },
+    { name: 'an address in a shell line that also sets a version', yaml: args('-c', 'VERSION=10.2.0.1 app --db 10.0.0.5'), errors: [{ messageId: 'commandLine', line: 12, column: 24, message: 'IP address 10.0.0.5:' }] },
     {
       name: 'an extra range',
       yaml: env('203.0.113.9'),
