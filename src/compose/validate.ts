@@ -39,9 +39,37 @@ function composeValidator(): Validator {
 /** Report every way `root` breaks the Compose schema. */
 export function validateProject(root: LocatedMap, report: DiagnosticSink): void {
   const validate = composeValidator();
-  if (validate(plainOf(root))) return;
+  const inexact = new Map<string, number>();
+  if (validate(maskInexactIntegers(plainOf(root), '', inexact))) return;
   const errors = (validate.errors ?? []).map((e) => ({ ...e, at: locate(root, e.instancePath) }));
-  for (const e of selectErrors(errors)) report(toDiagnostic(e));
+  for (const e of selectErrors(errors)) report(toDiagnostic(e, inexact));
+}
+
+/** The stand-in for an inexact integer: a number (so `number` fields accept it) that no `integer` field does. */
+const NOT_AN_INTEGER = 0.5;
+
+/**
+ * ajv takes every whole number for an integer, also those beyond 2^53 that a number cannot hold exactly
+ * (`replicas: 1e99`, `99999999999999999999`, which would be printed as `1e+99` and `100000000000000000000`).
+ * They are validated as a fraction instead, so that where the schema wants an integer the type error
+ * names them (by JSON pointer in `found`); where it accepts any number they still pass.
+ */
+function maskInexactIntegers(value: unknown, pointer: string, found: Map<string, number>): unknown {
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || Number.isSafeInteger(value)) return value;
+    found.set(pointer, value);
+    return NOT_AN_INTEGER;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  // Copied only where something changed: nearly every project has no such number.
+  let out: unknown[] | Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const masked = maskInexactIntegers(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, found);
+    if (masked === v) continue;
+    out ??= Array.isArray(value) ? [...value] : { ...value };
+    (out as Record<string, unknown>)[k] = masked;
+  }
+  return out ?? value;
 }
 
 interface Placed extends AjvError {
@@ -143,7 +171,7 @@ function orList(words: readonly string[]): string {
   return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
 }
 
-function toDiagnostic(e: Placed) {
+function toDiagnostic(e: Placed, inexact: ReadonlyMap<string, number>) {
   const { node, path, keySpan } = e.at;
   const where = describePath(path);
   const object = serviceOf(path);
@@ -184,13 +212,17 @@ function toDiagnostic(e: Placed) {
         message: `${where} is missing the required key '${String(e.params.missingProperty)}'`,
         ...at(keySpan ?? node.span),
       };
-    case 'type':
+    case 'type': {
+      const big = inexact.get(e.instancePath);
       return {
         ...base,
         code: SCHEMA_TYPE,
-        message: `${where} must be ${orList(typeList(e.params.type).map((t) => TYPE_WORDS[t] ?? t))}, not ${typeOf(e.data)}`,
+        message:
+          `${where} must be ${orList(typeList(e.params.type).map((t) => TYPE_WORDS[t] ?? t))}, not ` +
+          (big === undefined ? typeOf(e.data) : `${String(big)}: a number beyond ±${Number.MAX_SAFE_INTEGER} is no exact integer`),
         ...at(node.span),
       };
+    }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[] | undefined)?.map(String) ?? [];
       const suggestion = typeof e.data === 'string' ? didYouMeanSuffix(e.data, allowed) : '';

@@ -19,6 +19,24 @@ interface Row {
 const rows: Row[] = [
   { name: 'a valid project', yaml: 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n', errors: [] },
   {
+    name: 'an integer field holding a number too large to be exact, in exponent form',
+    yaml: 'services:\n  web:\n    image: nginx\n    deploy: {replicas: 1e99}\n',
+    errors: [['compose/invalid-type', 4, 24, 'services.web.deploy.replicas must be an integer or a string, not 1e+99: a number beyond ±9007199254740991 is no exact integer']],
+  },
+  {
+    name: 'integer fields holding numbers too large to be exact, written out',
+    yaml: 'services:\n  web:\n    image: nginx\n    ulimits: {nproc: {soft: 1, hard: -99999999999999999999}}\n    ports: [{target: 80, published: 1e20}]\n',
+    errors: [
+      ['compose/invalid-type', 5, 37, 'services.web.ports[0].published must be a string or an integer, not 100000000000000000000: a number beyond ±9007199254740991 is no exact integer'],
+      ['compose/invalid-type', 4, 38, 'services.web.ulimits.nproc.hard must be an integer or a string, not -100000000000000000000: a number beyond ±9007199254740991 is no exact integer'],
+    ],
+  },
+  {
+    name: 'the largest exact integer, and large numbers where any number is allowed',
+    yaml: 'services:\n  web:\n    image: nginx\n    scale: 9007199254740991\n    cpus: 1e99\n    labels: {a: 1e30}\n    x-big: 1e99\n',
+    errors: [],
+  },
+  {
     name: 'unknown service key, close to a known one',
     yaml: 'services:\n  web:\n    image: nginx\n    helthcheck: {}\n',
     errors: [['compose/unknown-key', 4, 5, "unknown key 'helthcheck' in services.web; did you mean 'healthcheck'?"]],
