@@ -9,7 +9,6 @@ import { countDiagnostics, formatDiagnosticLine, type Diagnostic } from '../diag
 import { closestName } from '../text/edit-distance.js';
 import { findConfigFile, lint, parseConfig, parseSeverity, ruleDescriptors, ruleDocsBaseFromPackage, rules, type LintConfig, type PackageInfo, type RuleSeverity } from '../lint/index.js';
 import { decodeSource, type SourceFile } from '../source/file.js';
-import { parseInParallel } from '../source/parallel-parse.js';
 import type { LintCommandOptions } from './commands/lint.js';
 import { syncFileHost } from './sync-file-host.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
@@ -82,7 +81,6 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   }
 
   const result = lint(files, {
-    parsed: await parseInParallel(files),
     ...(config ? { config } : {}),
     ruleOverrides: overrides,
     ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),

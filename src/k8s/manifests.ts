@@ -3,7 +3,7 @@
  * expanded into their items, namespaces defaulted by scope. Never throws on bad input.
  */
 import type { Diagnostic, FieldPath, Severity } from '../diagnostics.js';
-import { parseDocuments, type DocumentStream, type ParsedDocument } from '../source/documents.js';
+import { parseDocuments, type ParsedDocument } from '../source/documents.js';
 import type { SourceFile } from '../source/file.js';
 import { fallbackScope, type Scope, type ScopeResolver } from './kinds.js';
 import { groupOf, isObject, stringMap, type JsonObject, type ManifestObject } from './object.js';
@@ -27,12 +27,9 @@ export interface ManifestRead {
 
 const MAX_LIST_DEPTH = 8;
 
-/**
- * Read every object of one file (parsed here, or already: `parseInParallel`). YAML problems come back as
- * `yaml-syntax` diagnostics.
- */
-export function readManifests(file: SourceFile, parsed?: DocumentStream): ManifestRead {
-  const stream = parsed ?? parseDocuments(file);
+/** Read every object of one file. YAML problems come back as `yaml-syntax` diagnostics. */
+export function readManifests(file: SourceFile): ManifestRead {
+  const stream = parseDocuments(file);
   const manifests: RawManifest[] = [];
   const diagnostics: Diagnostic[] = [...stream.diagnostics];
   for (const doc of stream.documents) collect(doc, [], doc.value, undefined, 0, manifests, diagnostics);

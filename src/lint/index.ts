@@ -9,7 +9,6 @@ import { chainScopes, crdScopes, readManifests, toManifestObject, type RawManife
 import type { ManifestObject } from '../k8s/object.js';
 import { resourceScope } from '../k8s/schema/scope.js';
 import type { CheckedObject, RuleDescriptor } from '../report/formatter.js';
-import type { DocumentStream } from '../source/documents.js';
 import type { SourceFile } from '../source/file.js';
 import { YAML_SYNTAX } from '../source/yaml-errors.js';
 import { emptyConfig, type LintConfig, type RuleSeverity } from './config.js';
@@ -47,8 +46,6 @@ export interface LintOptions {
   reportUnusedDisables?: boolean;
   /** Scope of kinds (default: the schema table); CRDs in the input and built-in knowledge complete it. */
   scope?: ScopeResolver;
-  /** Files already parsed (the CLI parses large inputs on two cores: `parseInParallel`); others are parsed here. */
-  parsed?: ReadonlyMap<SourceFile, DocumentStream>;
   /** Diagnostics found before parsing (unreadable encodings): reported under their rule. */
   sourceDiagnostics?: readonly Diagnostic[];
   onFault?: (fault: FaultReport) => void;
@@ -82,7 +79,7 @@ export function lint(files: readonly SourceFile[], options: LintOptions = {}): L
   const suppressions = new Suppressions();
   for (const file of files) {
     suppressions.addFile(file.path, file.text);
-    const read = readManifests(file, options.parsed?.get(file));
+    const read = readManifests(file);
     // Loops, not push(...spread): a file may hold a million documents (the argument list would overflow).
     for (const m of read.manifests) raw.push(m);
     for (const d of read.diagnostics) early.push(d);

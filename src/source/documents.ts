@@ -37,46 +37,26 @@ interface Chunk {
 
 /** Parse every document of a stream; documents that fail are reported and left out. Never throws. */
 export function parseDocuments(file: SourceFile): DocumentStream {
-  return assembleDocuments(file, parseChunks(file.text));
-}
-
-/**
- * The fast parse of each document of a text, as plain data (it can cross to a worker thread and back):
- * its offsets, and its value, or `slow` when js-yaml refused it (or it uses anchors) and the full parser
- * must say why, or `empty`.
- */
-export type ChunkParse = { start: number; end: number } & ({ kind: 'value'; value: unknown } | { kind: 'empty' } | { kind: 'slow' });
-
-export function parseChunks(text: string): ChunkParse[] {
-  const out: ChunkParse[] = [];
-  for (const { start, end } of splitDocuments(text)) {
-    const fast = fastLoad(text.slice(start, end));
-    if (!fast.ok) out.push({ start, end, kind: 'slow' });
-    else if (fast.value === null || fast.value === undefined) out.push({ start, end, kind: 'empty' });
-    else out.push({ start, end, kind: 'value', value: fast.value });
-  }
-  return out;
-}
-
-/** The documents of `file` from the fast parse of its chunks (`parseChunks(file.text)`, here or in a worker). */
-export function assembleDocuments(file: SourceFile, chunks: readonly ChunkParse[]): DocumentStream {
   const lines = new LineIndex(file.text);
   const documents: ParsedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  chunks.forEach((chunk, index) => {
+  let index = -1;
+  for (const chunk of splitDocuments(file.text)) {
+    index++;
     const text = file.text.slice(chunk.start, chunk.end);
-    if (chunk.kind === 'value') {
-      documents.push(new LazyDocument(file.path, index, chunk.value, text, chunk.start, lines));
-      return;
+    const fast = fastLoad(text);
+    if (fast.ok) {
+      if (fast.value === null || fast.value === undefined) continue;
+      documents.push(new LazyDocument(file.path, index, fast.value, text, chunk.start, lines));
+      continue;
     }
-    if (chunk.kind === 'empty') return;
     // The fast parser refused (or the text uses anchors): the full parser says exactly why, where.
     const slow = parseLocatedStream({ path: file.path, text });
     for (const d of slow.diagnostics) diagnostics.push(shift(d, chunk.start, lines));
     const root = slow.documents.find((d): d is Located => d !== null);
-    if (!root || slow.diagnostics.some((d) => d.severity === 'error')) return;
+    if (!root || slow.diagnostics.some((d) => d.severity === 'error')) continue;
     documents.push(new LocatedDocument(file.path, index, root, chunk.start, lines, text));
-  });
+  }
   return { documents, diagnostics, lines };
 }
 
