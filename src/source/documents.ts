@@ -3,7 +3,7 @@ import type { Diagnostic, FieldPath, Position } from '../diagnostics.js';
 import type { SourceFile } from './file.js';
 import { LineIndex } from './lines.js';
 import { duplicateKeyMessage, locateIn, parseLocatedStream, toPlain, type Located } from './located.js';
-import { DEFAULT_MAX_DEPTH, mayNestDeeperThan } from './nesting.js';
+import { DEFAULT_MAX_DEPTH } from './nesting.js';
 import { spanOf, type Span } from './span.js';
 import { buildPositionTree, coreWithMerge, type PositionTree } from './fast-locate.js';
 
@@ -69,11 +69,9 @@ function fastLoad(text: string): FastResult {
     return { ok: false };
   }
   try {
-    // Deep nesting could exhaust js-yaml's recursion (or V8 itself). When the one-pass bound cannot rule it
-    // out (it counts every `[` and `{`, so a Service with thousands of `{port: …}` entries trips it), js-yaml
-    // parses with a listener that gives up as soon as the real depth passes the limit; then the full parser
-    // measures and reports it.
-    if (!mayNestDeeperThan(text, DEFAULT_MAX_DEPTH)) return { ok: true, value: jsYaml.load(text, { schema: coreWithMerge }) };
+    // Deep nesting could exhaust js-yaml's recursion (or V8 itself): js-yaml parses with a listener that gives
+    // up as soon as the depth passes the limit; then the full parser measures and reports it. (Cheaper than a
+    // scan of every character first, and exact: thousands of shallow `{port: …}` entries are not deep.)
     return { ok: true, value: jsYaml.load(text, { schema: coreWithMerge, listener: depthGuard(DEFAULT_MAX_DEPTH) }) };
   } catch {
     return { ok: false };

@@ -113,4 +113,21 @@ describe('parseDocuments', () => {
     expect(s.documents).toEqual([]);
     expect(s.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', severity: 'error' });
   });
+
+  test.each([
+    ['flow', `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`],
+    ['block', Array.from({ length: 1200 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1\n'],
+  ])('%s nesting deeper than the limit: one tooDeep diagnostic, no document, no crash', (_name, text) => {
+    const s = parseDocuments({ path: 'deep.yaml', text });
+    expect(s.documents).toEqual([]);
+    expect(s.diagnostics).toHaveLength(1);
+    expect(s.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', messageId: 'tooDeep' });
+  });
+
+  test('thousands of shallow flow mappings are not deep: read by the fast parser, positions exact', () => {
+    const ports = Array.from({ length: 3000 }, (_, i) => `    - {name: p${i}, port: ${i + 1}}`).join('\n');
+    const s = parseDocuments({ path: 'svc.yaml', text: `kind: Service\nspec:\n  ports:\n${ports}\n` });
+    expect(s.diagnostics).toEqual([]);
+    expect(s.documents[0]!.locate(['spec', 'ports', 2999, 'port'])).toMatchObject({ line: 3003, column: 27 });
+  });
 });
