@@ -8,8 +8,8 @@ interface Options {
   /** Selector labels to leave out of matching (labels controllers add to Pods at run time). */
   ignoredLabels: string[];
   /**
-   * Report even when the Pods look deployed from elsewhere: no Pod template in the Service's namespace,
-   * or none that uses any of its selector's label keys.
+   * Report also when the input holds no Pod template in the Service's namespace at all (its Pods are
+   * then deployed from elsewhere, and by default the Service is left alone).
    */
   alwaysReport: boolean;
 }
@@ -17,10 +17,10 @@ interface Options {
 /**
  * A Service whose selector matches no Pod template in its namespace routes traffic nowhere. Found
  * through the graph's label index. When nothing matches: Pods with those labels in another namespace
- * are named (a namespace mistake); the templates that miss by one label are examined for a near miss
- * (a one-key difference or a small typo) to name in the message. A namespace without any Pod template
- * in the input, or whose templates use none of the selector's label keys, is left alone: its Pods are
- * deployed from elsewhere.
+ * are named (a namespace mistake); otherwise the nearest candidate is named when there is one (a
+ * template that misses by one label, the selector's value under another key, or a small typo), found
+ * through indexes, never by comparing every Service with every template. Only a namespace without any
+ * Pod template in the input (Services linted alone, Pods deployed from elsewhere) is left alone.
  */
 export default defineRule<Options>({
   id: 'service-selector-mismatch',
@@ -52,6 +52,7 @@ export default defineRule<Options>({
     const graph = context.graph;
     const namespaces = new Set<string>();
     for (const o of graph.objects) if (o.namespace !== undefined && !namespaces.has(o.namespace) && graph.podTemplates(o.namespace).length > 0) namespaces.add(o.namespace);
+    const labels = new NamespaceLabels(graph);
     return {
       Service(service) {
         const selector = serviceSelectorOf(service, ignored);
@@ -73,14 +74,11 @@ export default defineRule<Options>({
           });
           return;
         }
-        // No Pod template at all in the namespace: its Pods are deployed from elsewhere.
-        const local = graph.podTemplates(service.namespace);
-        if (local.length === 0 && !options.alwaysReport) return;
-        const near = nearMiss(graph, service.namespace, selector);
+        // No Pod template at all in the namespace: the input does not deploy its Pods (a Service linted
+        // alone, or Pods from a Helm chart or an operator in a namespace of their own).
+        if (graph.podTemplates(service.namespace).length === 0 && !options.alwaysReport) return;
+        const near = nearMiss(graph, labels, service.namespace, selector);
         if (!near) {
-          // Not one template here uses any of the selector's label keys: the Service most likely selects
-          // Pods deployed by something else (a Helm chart, an operator) in a namespace shared with the input.
-          if (!options.alwaysReport && !local.some((t) => Object.keys(selector).some((k) => k in t.labels))) return;
           context.report({
             messageId: 'noMatch',
             path: ['spec', 'selector'],
@@ -120,43 +118,128 @@ interface NearMiss {
   expected: string;
 }
 
+interface Candidate {
+  key: string;
+  value: string;
+  distance: number;
+}
+
+/** Edit distances are computed up to this; anything farther is "far". */
+const FAR = 8;
+
 /**
- * The template that matches every pair of the selector but one, preferring a small typo in that pair.
- * For a one-pair selector any template could "match the rest", so a typo (key or value) is required.
+ * The nearest candidate for the one selector pair that misses, tried pair by pair. A label is a candidate
+ * for `key: value` when it has the same value under another key (the label was renamed: `app` →
+ * `app.kubernetes.io/name`) or a value one edit away under the same key (`my-sever` → `my-server`); the
+ * namespace's label indexes list them, and the graph's label index finds a template that has the
+ * candidate and every other pair of the selector. A selector of several pairs without such a candidate
+ * falls back to the first template that has all its pairs but one, naming its closest label. Nothing
+ * here compares a Service with every template.
  */
-function nearMiss(graph: ObjectGraph, namespace: string | undefined, selector: Record<string, string>): NearMiss | undefined {
+function nearMiss(graph: ObjectGraph, labels: NamespaceLabels, namespace: string | undefined, selector: Record<string, string>): NearMiss | undefined {
   const keys = Object.keys(selector);
-  let best: { near: NearMiss; score: number } | undefined;
+  const index = labels.of(namespace);
+  let best: { near: NearMiss; distance: number } | undefined;
   for (const key of keys) {
     const rest = { ...selector };
     delete rest[key];
-    const value = selector[key]!;
-    for (const template of graph.podTemplatesMatching(namespace, rest)) {
-      const candidate = closestLabel(template, key, value);
-      if (!candidate) continue;
-      const score = candidate.distance;
-      if (keys.length === 1 && score > typoBudget(value, key)) continue;
-      if (!best || score < best.score) best = { near: { template, key, expectedKey: candidate.key, expected: candidate.value }, score };
+    for (const c of index.candidates(key, selector[key]!)) {
+      if (best && best.distance <= c.distance) continue;
+      const template = graph.podTemplatesMatching(namespace, { ...rest, [c.key]: c.value })[0];
+      if (template) best = { near: { template, key, expectedKey: c.key, expected: c.value }, distance: c.distance };
     }
   }
-  return best?.near;
+  if (best || keys.length === 1) return best?.near;
+  for (const key of keys) {
+    const rest = { ...selector };
+    delete rest[key];
+    const template = graph.podTemplatesMatching(namespace, rest)[0];
+    if (!template) continue;
+    const c = closestLabel(template, key, selector);
+    if (c) return { template, key, expectedKey: c.key, expected: c.value };
+  }
+  return undefined;
 }
 
-/** The template label closest to `key: value`: same key (value typo) or same value (key typo). */
-function closestLabel(template: PodTemplate, key: string, value: string): { key: string; value: string; distance: number } | undefined {
-  const same = template.labels[key];
-  if (same !== undefined) return { key, value: same, distance: editDistance(value, same, 8) };
-  let best: { key: string; value: string; distance: number } | undefined;
+/** The label of a template with the selector's other pairs whose key and value are together closest to `key`'s. */
+function closestLabel(template: PodTemplate, key: string, selector: Record<string, string>): Candidate | undefined {
+  const value = selector[key]!;
+  let best: Candidate | undefined;
   for (const [k, v] of Object.entries(template.labels)) {
-    const distance = editDistance(key, k, 8) + editDistance(value, v, 8);
+    if (k !== key && k in selector) continue;
+    const distance = editDistance(key, k, FAR) + editDistance(value, v, FAR);
     if (!best || distance < best.distance) best = { key: k, value: v, distance };
   }
   return best;
 }
 
-/** A small typo: one edit, or two for longer words. */
-function typoBudget(value: string, key: string): number {
-  return Math.min(value.length, key.length) >= 6 ? 2 : 1;
+/** Values like `true`, `1` or `on` are too common to say which label a selector meant. */
+function distinctive(value: string): boolean {
+  return value.length >= 2 && !/^(true|false|yes|no|on|off|enabled|disabled|\d+)$/i.test(value);
+}
+
+const SEP = '\u0000';
+
+/**
+ * The labels of one namespace's Pod templates, indexed for near misses: the keys each value appears
+ * under, and every label's value with each of its characters deleted (a deletion neighbourhood: two
+ * strings one edit apart share an entry), so one-edit typos are looked up, not searched for. Built on
+ * first use for a namespace, once per run: linear in the length of its labels.
+ */
+class LabelIndex {
+  private readonly keysByValue = new Map<string, Set<string>>();
+  private readonly valuesByVariant = new Map<string, Set<string>>();
+
+  constructor(templates: readonly PodTemplate[]) {
+    const seen = new Set<string>();
+    for (const template of templates) {
+      for (const [k, v] of Object.entries(template.labels)) {
+        const pair = `${k}${SEP}${v}`;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        addTo(this.keysByValue, v, k);
+        for (const variant of withOneDeletion(v)) addTo(this.valuesByVariant, `${k}${SEP}${variant}`, v);
+      }
+    }
+  }
+
+  /** Labels that `key: value` may have meant, nearest first; never `key: value` itself. */
+  candidates(key: string, value: string): Candidate[] {
+    const out: Candidate[] = [];
+    const values = new Set<string>();
+    for (const variant of withOneDeletion(value)) for (const v of this.valuesByVariant.get(`${key}${SEP}${variant}`) ?? []) values.add(v);
+    for (const v of values) if (v !== value && editDistance(value, v, 1) <= 1) out.push({ key, value: v, distance: 1 });
+    if (distinctive(value)) {
+      for (const k of this.keysByValue.get(value) ?? []) if (k !== key) out.push({ key: k, value, distance: Math.min(editDistance(key, k, FAR), 2) });
+    }
+    return out.sort((a, b) => a.distance - b.distance);
+  }
+}
+
+/** `text`, and `text` with each one of its characters left out. */
+function withOneDeletion(text: string): string[] {
+  const out = [text];
+  for (let i = 0; i < text.length; i++) out.push(text.slice(0, i) + text.slice(i + 1));
+  return out;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+/** The label index of each namespace, built when a Service there first misses. */
+class NamespaceLabels {
+  private readonly built = new Map<string | undefined, LabelIndex>();
+
+  constructor(private readonly graph: ObjectGraph) {}
+
+  of(namespace: string | undefined): LabelIndex {
+    let index = this.built.get(namespace);
+    if (!index) this.built.set(namespace, (index = new LabelIndex(this.graph.podTemplates(namespace))));
+    return index;
+  }
 }
 
 function relatedLabels(template: PodTemplate, key: string): { object: ManifestObject; path: (string | number)[]; message: string; key: boolean } {

@@ -1,5 +1,6 @@
+import { expect, test } from 'vitest';
 import rule from '../../../src/lint/rules/service-selector-mismatch.js';
-import { ruleTester } from '../rule-tester.js';
+import { runCase, ruleTester } from '../rule-tester.js';
 
 const deployment = (name: string, labels: string, namespace = 'default') => `
   apiVersion: apps/v1
@@ -131,16 +132,6 @@ ruleTester(rule, {
       files: { 'deploy.yaml': deployment('web', '{app: web}') },
     },
     {
-      name: 'no template in the namespace uses any selector key (Pods from a Helm chart or operator)',
-      yaml: `
-        apiVersion: v1
-        kind: Service
-        metadata: {name: exporter}
-        spec: {selector: {app.kubernetes.io/name: dcgm-exporter}}
-      `,
-      files: { 'deploy.yaml': deployment('adapter', '{app: prometheus-adapter}') },
-    },
-    {
       name: 'a selector value that is not a string is left to the schema rule',
       yaml: `
         apiVersion: v1
@@ -216,8 +207,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'noMatch', line: 5, column: 3, message: "namespace 'default' has the labels app=payments" }],
     },
     {
-      name: 'alwaysReport reports a selector whose keys no template uses',
-      options: { alwaysReport: true },
+      name: 'a selector whose keys no template of the namespace uses',
       yaml: `
         apiVersion: v1
         kind: Service
@@ -226,6 +216,95 @@ ruleTester(rule, {
           selector: {app.kubernetes.io/name: dcgm-exporter}
       `,
       files: { 'deploy.yaml': deployment('adapter', '{app: prometheus-adapter}') },
+      errors: [{ messageId: 'noMatch', line: 5, column: 3, message: 'has the labels app.kubernetes.io/name=dcgm-exporter' }],
+    },
+    {
+      name: 'the selector value under another key of a template in the same file',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec:
+          selector: {app: web}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector: {matchLabels: {app.kubernetes.io/name: web}}
+          template:
+            metadata:
+              labels: {app.kubernetes.io/name: web}
+            spec: {containers: [{name: app, image: nginx:1.27}]}
+      `,
+      errors: [{ messageId: 'nearMiss', line: 5, column: 19, message: "its selector has app: web; did you mean app.kubernetes.io/name: web (the labels of Deployment 'web')?" }],
+    },
+    {
+      name: 'one of several keys renamed on the template',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec:
+          selector:
+            app: web
+            tier: front
+      `,
+      files: { 'deploy.yaml': deployment('web', '{app.kubernetes.io/name: web, tier: front, team: shop}') },
+      errors: [{ messageId: 'nearMiss', line: 6, column: 10, message: 'did you mean app.kubernetes.io/name: web' }],
+    },
+    {
+      name: 'among templates sharing the other labels, the one with a typo',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: my-server}
+        spec:
+          selector:
+            tier: front
+            app: my-sever
+      `,
+      files: {
+        'a.yaml': deployment('checkout', '{tier: front, app: checkout}'),
+        'b.yaml': deployment('my-server', '{tier: front, app: my-server}'),
+      },
+      errors: [{ messageId: 'nearMiss', line: 7, column: 10, message: "did you mean app: my-server (the labels of Deployment 'my-server')" }],
+    },
+    {
+      name: 'a key typo is nearer than the value under an unrelated key',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec:
+          selector:
+            ap: web
+      `,
+      files: { 'a.yaml': deployment('web-a', '{app.kubernetes.io/name: web}'), 'b.yaml': deployment('web-b', '{app: web}') },
+      errors: [{ messageId: 'nearMiss', line: 6, column: 9, message: "did you mean app: web (the labels of Deployment 'web-b')" }],
+    },
+    {
+      name: 'a common value under another key is no candidate',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: metrics}
+        spec:
+          selector: {monitoring: "true"}
+      `,
+      files: { 'deploy.yaml': deployment('web', '{app: web, sidecar-injection: "true"}') },
+      errors: [{ messageId: 'noMatch', line: 5, column: 3 }],
+    },
+    {
+      name: 'a two-edit value typo of a short one-key selector is no candidate',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: api}
+        spec:
+          selector: {app: apx2}
+      `,
+      files: { 'deploy.yaml': deployment('api', '{app: api}') },
       errors: [{ messageId: 'noMatch', line: 5, column: 3 }],
     },
     {
@@ -264,4 +343,19 @@ ruleTester(rule, {
       errors: [{ messageId: 'noMatch', line: 4, column: 8 }],
     },
   ],
+});
+
+test('a near miss has a related location on the label it probably meant', () => {
+  const [finding, ...more] = runCase(rule, {
+    name: 'related',
+    yaml: `
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web}
+      spec: {selector: {app: web}}
+    `,
+    files: { 'deploy.yaml': deployment('web', '{app.kubernetes.io/name: web}') },
+  });
+  expect(more).toEqual([]);
+  expect(finding?.related?.map((r) => [r.file, r.line, r.column, r.message])).toEqual([['deploy.yaml', 8, 16, "the labels of Deployment 'web'"]]);
 });
