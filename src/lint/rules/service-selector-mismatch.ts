@@ -144,7 +144,7 @@ function nearMiss(graph: ObjectGraph, labels: NamespaceLabels, namespace: string
     const rest = { ...selector };
     delete rest[key];
     for (const c of index.candidates(key, selector[key]!)) {
-      if (best && best.distance <= c.distance) continue;
+      if ((best && best.distance <= c.distance) || c.key in rest) continue;
       const template = graph.podTemplatesMatching(namespace, { ...rest, [c.key]: c.value })[0];
       if (template) best = { near: { template, key, expectedKey: c.key, expected: c.value }, distance: c.distance };
     }

@@ -284,6 +284,18 @@ ruleTester(rule, {
       errors: [{ messageId: 'nearMiss', line: 6, column: 9, message: "did you mean app: web (the labels of Deployment 'web-b')" }],
     },
     {
+      name: 'the value under a key the selector already uses is no candidate',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec:
+          selector: {app: web, name: api}
+      `,
+      files: { 'deploy.yaml': deployment('web', '{name: web, tier: back}') },
+      errors: [{ messageId: 'noMatch', line: 5, column: 3 }],
+    },
+    {
       name: 'a common value under another key is no candidate',
       yaml: `
         apiVersion: v1
