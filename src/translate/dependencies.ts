@@ -39,6 +39,14 @@ export function translateDependencies(ctx: TranslateContext, scope: ServiceScope
         hint: exposeHint(dep.service, target.image),
       });
     }
+    if (dep.condition === 'service_completed_successfully') {
+      // Whatever --wait-for-deps says: no pod can wait for another to run to completion.
+      ctx.warn('convert/dependency-condition', dep.keys.condition ?? dep.span, `'service_completed_successfully' cannot be awaited from a pod: '${service.name}' starts without waiting for '${dep.service}' to complete`, {
+        object: scope.ref,
+        hint: `make '${service.name}' wait for the result itself, or run '${dep.service}' as an init container of '${service.name}'`,
+      });
+      continue;
+    }
     if (ctx.options.waitForDeps) {
       const init = waitContainer(ctx, scope, dep, depName, reachable ? firstServicePort(target) : undefined);
       if (init) initContainers.push(init);
@@ -63,10 +71,6 @@ function waitContainer(
   depName: string,
   port: { port: number; protocol: string } | undefined,
 ): JsonObject | undefined {
-  if (dep.condition === 'service_completed_successfully') {
-    ctx.warn('convert/dependency-condition', dep.keys.condition ?? dep.span, `'service_completed_successfully' cannot be awaited from a pod: '${scope.service.name}' starts without waiting for '${dep.service}'`, { object: scope.ref });
-    return undefined;
-  }
   if (port === undefined) return undefined; // reported as unreachable
   if (port.protocol !== 'tcp') {
     ctx.warn('convert/dependency-condition', dep.span, `the first port of '${dep.service}' is ${port.protocol.toUpperCase()}: only TCP can be awaited; '${scope.service.name}' starts without waiting`, { object: scope.ref });

@@ -241,17 +241,19 @@ function rolloutOf(ctx: TranslateContext, scope: ServiceScope, kind: 'Deployment
     const seconds = checkedNumber(ctx, scope, { key: 'deploy.update_config.monitor', at, field: 'minReadySeconds', value: probeSeconds(update.monitor), range: COUNT_INT32, unit: 'seconds' });
     if (seconds !== undefined) out.minReadySeconds = seconds;
   }
-  if (kind === 'Deployment' && parts.readWriteOnceClaims.length > 0) {
+  // stop-first with no surge (update_config's own default) stops an old pod before starting its
+  // replacement, so a ReadWriteOnce claim is free again: that rolling update cannot hang.
+  const rolling = update && (kind === 'Deployment' || kind === 'DaemonSet') ? rollingOf(ctx, scope, update) : undefined;
+  if (kind === 'Deployment' && parts.readWriteOnceClaims.length > 0 && rolling?.maxSurge !== 0) {
     ctx.warn('convert/recreate-strategy', update?.span ?? scope.service.span, `the pod mounts ReadWriteOnce claim(s) ${parts.readWriteOnceClaims.map((c) => `'${c}'`).join(', ')}: a rolling update could start the new pod on a node that cannot attach them, so the Deployment uses Recreate (the service is down during an update)`, {
       object: scope.ref,
-      hint: 'use a StatefulSet (x-shipshape controller) or a ReadWriteMany storage class to keep rolling updates',
+      hint: "give deploy.update_config with order: stop-first (a rolling update that stops an old pod first), use a StatefulSet (x-shipshape controller), or a ReadWriteMany storage class to keep rolling updates",
     });
     out.strategy = { type: 'Recreate' };
     return out;
   }
   if (!update) return out;
   if (kind === 'Deployment' || kind === 'DaemonSet') {
-    const rolling = rollingOf(ctx, scope, update);
     const strategy = { type: 'RollingUpdate', ...(rolling ? { rollingUpdate: rolling } : {}) };
     if (kind === 'Deployment') out.strategy = strategy;
     else out.updateStrategy = strategy;

@@ -25,11 +25,22 @@ describe('depends_on', () => {
     expect(init[0].command.join(' ')).toContain('nc -z -w 2 db 15432');
     expect(result.diagnostics).toEqual([]);
   });
-  test('--wait-for-deps cannot wait for completion: a warning', async () => {
+  test.each([
+    ['with --wait-for-deps', true, []],
+    ['without --wait-for-deps', false, ['convert/depends-on']],
+  ])('service_completed_successfully cannot be awaited, %s: one warning at the condition', async (_name, waitForDeps, others) => {
     const d = dep('migrate', 'service_completed_successfully');
-    const result = await convert(project([service('web', { image: 'x:1', dependsOn: [d] }), service('migrate', { image: 'm:1', ports: [port('1')] })]), { waitForDeps: true });
+    const result = await convert(project([service('web', { image: 'x:1', dependsOn: [d] }), service('migrate', { image: 'm:1', ports: [port('1')] })]), { waitForDeps });
     expect(podSpecOf(find(result.objects, 'Deployment', 'web')).initContainers).toBeUndefined();
-    expect(result.diagnostics).toMatchObject([{ code: 'convert/dependency-condition', line: d.keys.condition!.line }]);
+    expect(find(result.objects, 'Deployment', 'web').metadata.annotations).toEqual({ [DEPENDS_ON_ANNOTATION]: 'migrate' });
+    const conditions = result.diagnostics.filter((x) => x.code === 'convert/dependency-condition');
+    expect(conditions).toMatchObject([{ severity: 'warning', line: d.keys.condition!.line, column: d.keys.condition!.column }]);
+    expect(result.diagnostics.filter((x) => x.code !== 'convert/dependency-condition').map((x) => x.code)).toEqual(others);
+  });
+  test('service_completed_successfully of a dependency without ports: no unreachable warning (nothing waits for it by name)', async () => {
+    const d = dep('migrate', 'service_completed_successfully');
+    const result = await convert(project([service('web', { image: 'x:1', dependsOn: [d] }), service('migrate', { image: 'm:1' })]));
+    expect(result.diagnostics.map((x) => x.code).sort()).toEqual(['convert/dependency-condition', 'convert/depends-on']);
   });
   test('an optional dependency that is not enabled is skipped silently', async () => {
     const result = await convert(project([service('web', { image: 'x:1', dependsOn: [dep('debug', 'service_started', false)] })]));

@@ -130,6 +130,18 @@ describe('buildWorkload with contributions', () => {
     expect(workload.spec.strategy).toEqual({ type: 'Recreate' });
     expect(ctx.diagnostics.map((d) => d.code)).toEqual(['convert/recreate-strategy']);
   });
+  test.each([
+    ['order: stop-first', { order: 'stop-first', parallelism: 2 }, { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 2 } }, []],
+    ['update_config without order (stop-first is its default)', { monitor: 1000 }, { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } }, []],
+    ['order: start-first (surges)', { order: 'start-first' }, { type: 'Recreate' }, ['convert/recreate-strategy']],
+    ['no update_config (Kubernetes would surge 25%)', undefined, { type: 'Recreate' }, ['convert/recreate-strategy']],
+  ] as const)('a ReadWriteOnce claim with %s', (_name, update, strategy, diagnostics) => {
+    const s = service('db', { image: 'postgres:16', ...(update ? { deploy: deploy({ updateConfig: updateConfig(update) as any }) } : {}) });
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map([['db', 'db']]));
+    buildWorkload(ctx, scopeOf(s), [{ name: 'db', image: 'postgres:16' }], parts({ readWriteOnceClaims: ['data'] }));
+    expect((ctx.objects[0] as any).spec.strategy).toEqual(strategy);
+    expect(ctx.diagnostics.map((d) => d.code)).toEqual(diagnostics);
+  });
   test('StatefulSet on request, with claim templates and serviceName', () => {
     const s = service('db', { image: 'postgres:16', ports: [port('5432')] });
     const ctx = createContext(project([s]), resolveOptionsForTest(), new Map([['db', 'db']]));
