@@ -8,10 +8,13 @@ import { expectCleanFailure, project, run } from './harness.js';
 
 const compose = (extra: string): string => `name: shop\nservices:\n  a:\n    image: x:1\n${extra}`;
 
-/** Each case: the lines added to service `a`, and where the offending key is (line:column). */
-const composeCases: Record<string, [extra: string, at: string]> = {
+/**
+ * Each case: the lines added to service `a`, where the offending key is (line:column), and the code when the
+ * loader already refuses it (a whole number too large to be exact is no integer: compose/invalid-type at the value).
+ */
+const composeCases: Record<string, [extra: string, at: string, code?: string]> = {
   'deploy.replicas above int32': ['    deploy:\n      replicas: 2147483648\n', '6:7'],
-  'deploy.replicas of 1e20': ['    deploy:\n      replicas: 99999999999999999999\n', '6:7'],
+  'deploy.replicas of 1e20': ['    deploy:\n      replicas: 99999999999999999999\n', '6:17', 'compose/invalid-type'],
   'restart on-failure:1e20 (backoffLimit)': ['    restart: "on-failure:99999999999999999999"\n', '5:5'],
   'healthcheck.retries above int32': ['    healthcheck:\n      test: ["CMD", "true"]\n      retries: 99999999999\n', '7:7'],
   'healthcheck.interval of 10^10 hours': ['    healthcheck:\n      test: ["CMD", "true"]\n      interval: 9999999999h\n', '7:7'],
@@ -37,13 +40,13 @@ describe('out-of-range numbers in Compose', () => {
   // so the objects stay valid (test/translate/*: with an error, convert writes nothing). `memory` is a
   // quantity: 10^20 GB is large but valid.
   const rejected = Object.entries(composeCases).filter(([, [, at]]) => at !== '');
-  const check = async (extra: string, at: string) => {
+  const check = async (extra: string, at: string, code = 'convert/out-of-range') => {
     const r = await run(['convert'], project({ 'compose.yaml': compose(extra) }));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^compose\\.yaml:${at} error convert/out-of-range '`, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^compose\\.yaml:${at} error ${code} `, 'm'));
   };
-  test.each(rejected)('%s: convert reports it at its key (exit 1)', async (_name, [extra, at]) => {
-    await check(extra, at);
+  test.each(rejected)('%s: convert reports it at its key (exit 1)', async (_name, [extra, at, code]) => {
+    await check(extra, at, code);
   });
 });
 
