@@ -14,6 +14,7 @@
  */
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ComposeProject } from '../compose/model.js';
+import type { Span } from '../source/span.js';
 import { translateAutoscaling } from './autoscaling.js';
 import { translateProjectConfigObjects, translateServiceConfigObjects } from './config-objects.js';
 import { buildContainer } from './container.js';
@@ -119,6 +120,7 @@ async function translatePod(ctx: TranslateContext, members: ServiceScope[]): Pro
   const exposed = buildService(ctx, primary, plans.get(primary.service.name)!, workload);
   for (const scope of members.slice(1)) {
     ctx.info('convert/sidecar', scope.service.keys.network_mode ?? scope.service.span, `service '${scope.service.name}' runs as a second container in the pod of '${primary.service.name}' (network_mode: service:${primary.service.name})`, { object: scope.ref });
+    reportSidecarScaling(ctx, scope, primary);
     // A sidecar's ports are served by the pod's Service only in Compose's own terms: report, do not expose.
     if (plans.get(scope.service.name)!.servicePorts.length > 0) {
       ctx.warn('convert/sidecar-ports', scope.service.keys.ports ?? scope.service.span, `service '${scope.service.name}' joins the pod of '${primary.service.name}' (network_mode: service:${primary.service.name}); its ports are not given a Service of their own`, { object: scope.ref });
@@ -127,6 +129,30 @@ async function translatePod(ctx: TranslateContext, members: ServiceScope[]): Pro
   translateIngress(ctx, primary, exposed);
   translateAutoscaling(ctx, primary, workload);
   translateDisruptionBudget(ctx, primary, workload);
+}
+
+/**
+ * A sidecar's `deploy.replicas`, `scale` and `deploy.mode` are dropped: the pod, and so its count and
+ * controller, is the primary's. A warning at each key that asks for something else; an info when it agrees.
+ */
+function reportSidecarScaling(ctx: TranslateContext, scope: ServiceScope, primary: ServiceScope): void {
+  const { service } = scope;
+  const host = primary.service;
+  const hostReplicas = host.deploy?.replicas ?? host.scale ?? 1;
+  const hostMode = host.deploy?.mode ?? 'replicated';
+  const asked: { at: Span | undefined; key: string; value: string | number; same: boolean }[] = [
+    { at: service.deploy?.keys.replicas, key: 'deploy.replicas', value: service.deploy?.replicas ?? 1, same: (service.deploy?.replicas ?? 1) === hostReplicas },
+    { at: service.keys.scale, key: 'scale', value: service.scale ?? 1, same: (service.scale ?? 1) === hostReplicas },
+    { at: service.deploy?.keys.mode, key: 'deploy.mode', value: service.deploy?.mode ?? 'replicated', same: (service.deploy?.mode ?? 'replicated') === hostMode },
+  ];
+  for (const { at, key, value, same } of asked) {
+    if (at === undefined) continue;
+    const what = key === 'deploy.mode' ? `the pod's controller comes from '${host.name}' (deploy.mode: ${hostMode})` : `the pod's replicas come from '${host.name}' (${hostReplicas})`;
+    ctx.report(same ? 'info' : 'warning', 'convert/sidecar-replicas', at, `'${key}: ${value}' of '${service.name}' is dropped: it runs in the pod of '${host.name}' (network_mode: service:${host.name}), and ${what}`, {
+      object: scope.ref,
+      ...(same ? {} : { hint: `set it on '${host.name}', or give '${service.name}' a pod of its own (no network_mode: service:)` }),
+    });
+  }
 }
 
 /** `--namespace`: a Namespace object first, and the namespace on every (namespaced) generated object. */

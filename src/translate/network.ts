@@ -11,34 +11,40 @@ import { isDnsLabel } from './names.js';
 const SERVICE_MODE = /^service:(.+)$/;
 
 /**
+ * The service whose pod `service` runs in: itself, or where its `network_mode: service:X` chain ends. An unknown
+ * X ends the chain at the service naming it; a cycle leaves the service in a pod of its own. With `report`,
+ * both are errors (groupPods reports them once per service).
+ */
+export function podHostOf(ctx: TranslateContext, service: Service, report = false): Service {
+  const seen = new Set<string>([service.name]);
+  let current = service;
+  for (;;) {
+    const m = SERVICE_MODE.exec(current.networkMode ?? '');
+    if (!m) return current;
+    const next = ctx.servicesByName.get(m[1]!);
+    const at = current.keys.network_mode ?? current.span;
+    if (!next) {
+      if (report) ctx.error('convert/unknown-service', at, `network_mode refers to service '${m[1]}', which is not defined or not enabled`, { object: { kind: 'ComposeService', name: current.name } });
+      return current;
+    }
+    if (seen.has(next.name)) {
+      if (report) ctx.error('convert/network-mode-cycle', at, `network_mode of '${current.name}' forms a cycle (${[...seen, next.name].join(' → ')})`, { object: { kind: 'ComposeService', name: current.name } });
+      return service;
+    }
+    seen.add(next.name);
+    current = next;
+  }
+}
+
+/**
  * Services grouped by pod, in source order of the pod's first service: a service with
  * `network_mode: service:X` joins X's pod (following chains); an unknown X or a cycle is an error and the
  * service keeps a pod of its own.
  */
 export function groupPods(ctx: TranslateContext, services: readonly Service[]): Service[][] {
   const hostOf = new Map<string, string>();
-  const resolve = (service: Service): string => {
-    const seen = new Set<string>([service.name]);
-    let current = service;
-    for (;;) {
-      const m = SERVICE_MODE.exec(current.networkMode ?? '');
-      if (!m) return current.name;
-      const next = ctx.servicesByName.get(m[1]!);
-      const at = current.keys.network_mode ?? current.span;
-      if (!next) {
-        ctx.error('convert/unknown-service', at, `network_mode refers to service '${m[1]}', which is not defined or not enabled`, { object: { kind: 'ComposeService', name: current.name } });
-        return current.name;
-      }
-      if (seen.has(next.name)) {
-        ctx.error('convert/network-mode-cycle', at, `network_mode of '${current.name}' forms a cycle (${[...seen, next.name].join(' → ')})`, { object: { kind: 'ComposeService', name: current.name } });
-        return service.name;
-      }
-      seen.add(next.name);
-      current = next;
-    }
-  };
   const pods = new Map<string, Service[]>();
-  for (const service of services) hostOf.set(service.name, resolve(service));
+  for (const service of services) hostOf.set(service.name, podHostOf(ctx, service, true).name);
   for (const service of services) {
     const host = hostOf.get(service.name)!;
     const pod = pods.get(host) ?? [];

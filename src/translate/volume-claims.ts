@@ -11,6 +11,7 @@
  */
 import type { AccessMode } from './extensions.js';
 import type { At, JsonObject, KubeObject, ServiceScope, TranslateContext } from './context.js';
+import { podHostOf } from './network.js';
 import type { MountOptions, PodVolumes } from './volume-pod.js';
 
 export interface ClaimSpec {
@@ -120,14 +121,17 @@ export function mountOwnClaim(
 
 /**
  * Several pods of one service on a ReadWriteOnce claim (replicas, or a DaemonSet's pod per node) can only
- * run on the node the claim is attached to: a warning at the mount, once per claim and service.
+ * run on the node the claim is attached to: a warning at the mount, once per claim and service. The pods are
+ * those of the pod's primary service (a sidecar's own replicas are dropped).
  */
 export function warnReplicasShareClaim(ctx: TranslateContext, scope: ServiceScope, claim: string, at: At): void {
-  const { service } = scope;
-  const global = service.deploy?.mode === 'global';
-  const replicas = service.deploy?.replicas ?? service.scale ?? 1;
+  // A sidecar (network_mode: service:X) runs in X's pods: their number is X's.
+  const host = podHostOf(ctx, scope.service);
+  const global = host.deploy?.mode === 'global';
+  const replicas = host.deploy?.replicas ?? host.scale ?? 1;
   if (!global && replicas <= 1) return;
-  const who = global ? 'the pods of this DaemonSet (deploy.mode: global, one per node)' : `the ${replicas} replicas`;
+  const of = host === scope.service ? '' : ` of '${host.name}' (this service runs in its pod)`;
+  const who = global ? `the pods of the DaemonSet${of} (deploy.mode: global, one per node)` : `the ${replicas} replicas${of}`;
   ctx.warn('convert/shared-volume', at, `${who} share the ReadWriteOnce claim '${claim}', which can be attached to one node at a time: they can only run on that node`, {
     object: scope.ref,
     hint: 'ask for a ReadWriteMany storage class (x-shipshape volumes.accessModes and storageClassName), or a StatefulSet for a claim per replica',

@@ -25,6 +25,7 @@ import type { ObjectRef } from '../diagnostics.js';
 import type { PodContribution, ServiceScope, TranslateContext } from './context.js';
 import { projectLabels } from './labels.js';
 import { toDnsLabel } from './names.js';
+import { podHostOf } from './network.js';
 import { memoryQuantity } from './resources.js';
 import { translateBindMount } from './bind-mounts.js';
 import { claimSpecOf, claimTemplate, emitClaim, isReadWriteOnce, warnReplicasShareClaim } from './volume-claims.js';
@@ -162,7 +163,7 @@ function namedVolume(ctx: TranslateContext, scope: ServiceScope, mount: VolumeMo
   }
   const spec = claimSpecOf(ctx, scope);
   // Members of one pod (network_mode: service:X) mount the pod's one volume: they share nothing across nodes.
-  const sharers = (users.get(key) ?? []).filter((u) => podOf(u.service) !== podOf(scope.service));
+  const sharers = (users.get(key) ?? []).filter((u) => podHostOf(ctx, u.service) !== podHostOf(ctx, scope.service));
   if (scope.settings.controller?.kind === 'StatefulSet' && sharers.length === 0) {
     pod.template(claimTemplate(name, projectLabels(ctx.project.name), spec), mount.target, options);
     return;
@@ -181,11 +182,6 @@ function namedVolume(ctx: TranslateContext, scope: ServiceScope, mount: VolumeMo
   }
 }
 
-/** The service whose pod a service runs in (itself, or X for `network_mode: service:X`). */
-function podOf(service: Service): string {
-  const mode = service.networkMode ?? '';
-  return mode.startsWith('service:') ? mode.slice('service:'.length) : service.name;
-}
 
 function anonymousVolume(ctx: TranslateContext, scope: ServiceScope, mount: VolumeMount, pod: PodVolumes): void {
   const name = volumeNamesOf(scope).name(`anon-${pathSuffix(mount.target)}`, mount.target);

@@ -62,6 +62,21 @@ describe('network_mode: service:X', () => {
     expect(result.diagnostics).toMatchObject([{ code: 'convert/unknown-service', severity: 'error' }]);
     expect(find(result.objects, 'Deployment', 'app')).toBeDefined();
   });
+  test.each([
+    ['deploy.replicas other than the pod\'s', () => ({ deploy: deploy({ replicas: 3 }) }), (s: any) => s.deploy.keys.replicas, 'warning'],
+    ['scale other than the pod\'s', () => ({ scale: 4 }), (s: any) => s.keys.scale, 'warning'],
+    ['deploy.mode global', () => ({ deploy: deploy({ mode: 'global' }, ['mode']) }), (s: any) => s.deploy.keys.mode, 'warning'],
+    ['deploy.replicas equal to the pod\'s', () => ({ deploy: deploy({ replicas: 2 }) }), (s: any) => s.deploy.keys.replicas, 'info'],
+  ] as const)('a sidecar\'s %s is dropped, reported at its key', async (_name, fields, key, severity) => {
+    const vpn = service('vpn', { image: 'vpn:1', deploy: deploy({ replicas: 2 }) });
+    const app = service('app', { image: 'app:1', networkMode: 'service:vpn', ...fields() });
+    const result = await convert(project([vpn, app]));
+    expect(find(result.objects, 'Deployment', 'vpn').spec.replicas).toBe(2);
+    expect(result.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Deployment/vpn']);
+    const dropped = result.diagnostics.filter((d) => d.code === 'convert/sidecar-replicas');
+    expect(dropped).toMatchObject([{ severity, line: key(app).line, column: key(app).column }]);
+    expect(dropped[0]!.message).toContain("'vpn'");
+  });
   test('a cycle is an error', async () => {
     const a = service('a', { image: 'x:1', networkMode: 'service:b' });
     const b = service('b', { image: 'x:1', networkMode: 'service:a' });

@@ -65,6 +65,18 @@ describe('named volumes', () => {
     expect(podSpecOf(find(result.objects, 'Deployment', 'app')).volumes).toEqual([{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }]);
   });
 
+  test.each([
+    ['the pod has one replica, the sidecar asks for 3: no warning', 1, 3, undefined],
+    ['the pod has 2 replicas, the sidecar none: the 2 replicas of the pod', 2, undefined, /^the 2 replicas of 'app'/],
+  ])('a sidecar on a ReadWriteOnce claim counts the pod\'s replicas: %s', async (_name, podReplicas, sidecarReplicas, message) => {
+    const app = service('app', { image: 'x:1', deploy: deploy({ replicas: podReplicas }) });
+    const backup = service('backup', { image: 'x:1', networkMode: 'service:app', volumes: [named('data', '/data')], ...(sidecarReplicas ? { deploy: deploy({ replicas: sidecarReplicas }) } : {}) });
+    const result = await convert(project([app, backup], { volumes: [volume('data')] }));
+    const shared = result.diagnostics.filter((d) => d.code === 'convert/shared-volume');
+    if (message === undefined) expect(shared).toEqual([]);
+    else expect(shared).toMatchObject([{ severity: 'warning', line: backup.volumes[0]!.span.line, message }]);
+  });
+
   test('external: the claim of its name is referenced, not created (info)', async () => {
     const ext = volume('reports', { external: true, name: 'team-reports' }, ['external']);
     const result = await convert(project([service('r', { image: 'x:1', volumes: [named('reports', '/r')] })], { volumes: [ext] }));
