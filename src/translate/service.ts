@@ -5,11 +5,15 @@
  *
  * Service ports: the published port (or the target) is the `port`; when a port is published under another
  * number, the container port is served too, since Compose services reach each other on the container port.
+ * So every container port keeps its own number: a published port that is another container port's number
+ * (`8080:80` with `expose: [8080]`, `443:8443` with `8443:443`) is not a Service port, with a warning
+ * (`convert/port-clash`), and so is a port published twice for different container ports.
  * Names: the long syntax's `name`, else `<protocol>-<port>`.
  */
 import type { PortRange, Protocol, ServicePort } from '../compose/model.js';
 import type { ExposedService, JsonObject, KubeObject, ServiceScope, TranslateContext, WorkloadRef } from './context.js';
 import { isDnsLabel } from './names.js';
+import type { Span } from '../source/span.js';
 
 export const MANY_PORTS = 100;
 
@@ -51,9 +55,18 @@ export function planPorts(ctx: TranslateContext, scope: ServiceScope): PortPlan 
   const containerNames = new Map<string, string>(); // `${port}/${protocol}` → name
   const usedContainerNames = new Set<string>();
   const servicePorts: PlannedServicePort[] = [];
-  const serviceKeys = new Set<string>();
+  const serviceTargets = new Map<string, { target: number; at: Span }>(); // `${port}/${protocol}` → what it serves
   const usedServiceNames = new Set<string>();
-  const extraTargets: { port: number; protocol: Protocol; targetPort: string }[] = [];
+  const extraTargets: { port: number; protocol: Protocol; targetPort: string; at: Span }[] = [];
+
+  // Peers on the project network reach the service at its container ports: each is a Service port of its
+  // own number, and a published port only takes a number no container port has.
+  const peerPorts = new Map<string, Span>();
+  const reservePeerPort = (port: number, protocol: Protocol, at: Span): void => {
+    if (!peerPorts.has(`${port}/${protocol}`)) peerPorts.set(`${port}/${protocol}`, at);
+  };
+  for (const p of service.ports) for (const port of rangeValues(p.target)) reservePeerPort(port, p.protocol, p.span);
+  for (const e of service.expose) for (const port of rangeValues(e.port)) reservePeerPort(port, e.protocol, e.span);
 
   const containerPort = (port: number, protocol: Protocol, wanted: string | undefined): string => {
     const key = `${port}/${protocol}`;
@@ -66,10 +79,20 @@ export function planPorts(ctx: TranslateContext, scope: ServiceScope): PortPlan 
     containerPorts.push({ name, containerPort: port, protocol: kubeProtocol(protocol) });
     return name;
   };
-  const servicePort = (port: number, protocol: Protocol, targetPort: string, wanted: string | undefined, appProtocol: string | undefined): void => {
+  const servicePort = (port: number, target: number, protocol: Protocol, targetPort: string, at: Span, wanted?: string, appProtocol?: string): void => {
     const key = `${port}/${protocol}`;
-    if (serviceKeys.has(key)) return;
-    serviceKeys.add(key);
+    const seen = serviceTargets.get(key);
+    if (seen !== undefined) {
+      if (seen.target !== target) {
+        ctx.warn('convert/port-clash', at, `port ${port}/${protocol} is published for container port ${target} and for container port ${seen.target}: a Service port can serve only one, so it serves container port ${seen.target}`, {
+          object: scope.ref,
+          related: [{ message: `container port ${seen.target} takes Service port ${port} here`, file: seen.at.file, line: seen.at.line, column: seen.at.column }],
+          hint: 'publish each container port under its own number',
+        });
+      }
+      return;
+    }
+    serviceTargets.set(key, { target, at });
     let name = wanted !== undefined && isDnsLabel(wanted) && !usedServiceNames.has(wanted) ? wanted : `${protocol}-${port}`;
     if (usedServiceNames.has(name)) name = `p${port}-${protocol}`;
     usedServiceNames.add(name);
@@ -88,16 +111,28 @@ export function planPorts(ctx: TranslateContext, scope: ServiceScope): PortPlan 
     for (const { target, published } of pairs) {
       const wanted = single ? p.name : undefined;
       const targetPort = containerPort(target, p.protocol, wanted);
-      servicePort(published ?? target, p.protocol, targetPort, wanted, p.appProtocol);
-      if (published !== undefined && published !== target) extraTargets.push({ port: target, protocol: p.protocol, targetPort });
+      const peer = published === undefined || published === target ? undefined : peerPorts.get(`${published}/${p.protocol}`);
+      if (peer !== undefined) {
+        ctx.warn('convert/port-clash', p.span, `published port ${published} of container port ${target} is not a Service port: port ${published} is container port ${published}, which other services reach under that number; container port ${target} is served as port ${target}`, {
+          object: scope.ref,
+          related: [{ message: `container port ${published}/${p.protocol} is declared here`, file: peer.file, line: peer.line, column: peer.column }],
+          hint: 'clients outside the cluster get their own port through x-shipshape (a NodePort or LoadBalancer Service, or an Ingress)',
+        });
+      }
+      if (peer !== undefined || published === undefined || published === target) {
+        servicePort(target, target, p.protocol, targetPort, p.span, wanted, p.appProtocol);
+        continue;
+      }
+      servicePort(published, target, p.protocol, targetPort, p.span, wanted, p.appProtocol);
+      extraTargets.push({ port: target, protocol: p.protocol, targetPort, at: p.span });
     }
   }
   for (const e of service.expose) {
     const ports = rangeValues(e.port);
     if (ports.length > MANY_PORTS) warnManyPorts(ctx, scope, e.span, ports.length);
-    for (const port of ports) servicePort(port, e.protocol, containerPort(port, e.protocol, undefined), undefined, undefined);
+    for (const port of ports) servicePort(port, port, e.protocol, containerPort(port, e.protocol, undefined), e.span);
   }
-  for (const extra of extraTargets) servicePort(extra.port, extra.protocol, extra.targetPort, undefined, undefined);
+  for (const extra of extraTargets) servicePort(extra.port, extra.port, extra.protocol, extra.targetPort, extra.at);
   return { containerPorts, servicePorts };
 }
 
@@ -166,7 +201,11 @@ export function firstServicePort(service: import('../compose/model.js').Service)
   const p = service.ports[0];
   if (p) {
     const sameLength = p.published && p.published.end - p.published.start === p.target.end - p.target.start;
-    return { port: sameLength ? p.published!.start : p.target.start, protocol: p.protocol };
+    const published = sameLength ? p.published!.start : p.target.start;
+    // A published number that is another container port's is that port's (planPorts, peerPorts).
+    const containerPort = (e: { start: number; end: number }, protocol: Protocol): boolean => protocol === p.protocol && e.start <= published && published <= e.end;
+    const clashes = published !== p.target.start && (service.ports.some((q) => containerPort(q.target, q.protocol)) || service.expose.some((e) => containerPort(e.port, e.protocol)));
+    return { port: clashes ? p.target.start : published, protocol: p.protocol };
   }
   const e = service.expose[0];
   return e ? { port: e.port.start, protocol: e.protocol } : undefined;

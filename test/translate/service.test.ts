@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { convert, containerOf, deploy, find, longPort, port, project, service, span } from './model-builder.js';
+import { convert, containerOf, deploy, find, longPort, podSpecOf, port, project, service, span } from './model-builder.js';
 
 async function servicePorts(...ports: ReturnType<typeof port>[]) {
   const result = await convert(project([service('web', { image: 'x:1', ports })]));
@@ -73,6 +73,58 @@ describe('ports', () => {
     const { svc, container } = await servicePorts(port('80:80'), port('8080:80'));
     expect(container.ports).toHaveLength(1);
     expect(svc.spec.ports.map((p: any) => [p.port, p.targetPort])).toEqual([[80, 'tcp-80'], [8080, 'tcp-80']]);
+  });
+});
+
+describe('clashing Service ports: every container port keeps its own number', () => {
+  const expose = (spec: number) => ({ port: { start: spec, end: spec }, protocol: 'tcp' as const, span: span() });
+  /** [Service port, container port] pairs, and each port-clash warning as [line, related lines]. */
+  async function plan(ports: ReturnType<typeof port>[], exposed: ReturnType<typeof expose>[] = []) {
+    const result = await convert(project([service('web', { image: 'x:1', ports, expose: exposed })]));
+    const svc = find(result.objects, 'Service', 'web');
+    const container = containerOf(find(result.objects, 'Deployment', 'web'));
+    const byName = new Map<string, number>(container.ports.map((p: any) => [p.name, p.containerPort]));
+    const clashes = result.diagnostics.filter((d) => d.code === 'convert/port-clash');
+    expect(clashes.every((d) => d.severity === 'warning')).toBe(true);
+    return { mapping: svc.spec.ports.map((p: any) => [p.port, byName.get(p.targetPort)]), clashes, result };
+  }
+
+  test("'8080:80' with expose 8080: Service port 8080 serves container port 8080, a warning at the published port", async () => {
+    const p = port('8080:80');
+    const e = expose(8080);
+    const { mapping, clashes } = await plan([p], [e]);
+    expect(mapping).toEqual([[80, 80], [8080, 8080]]);
+    expect(clashes).toMatchObject([{ line: p.span.line, column: p.span.column, related: [{ line: e.span.line }] }]);
+    expect(clashes[0]!.message).toMatch(/8080.*80/);
+  });
+  test("'443:8443' and '8443:443': each container port under its own number, two warnings", async () => {
+    const a = port('443:8443');
+    const b = port('8443:443');
+    const { mapping, clashes } = await plan([a, b]);
+    expect(mapping).toEqual([[8443, 8443], [443, 443]]);
+    expect(clashes.map((d) => [d.line, d.related?.[0]?.line])).toEqual([[a.span.line, b.span.line], [b.span.line, a.span.line]]);
+  });
+  test("one port published for two container ports ('8080:80', '8080:81'): the first keeps it, the second is warned", async () => {
+    const a = port('8080:80');
+    const b = port('8080:81');
+    const { mapping, clashes } = await plan([a, b]);
+    expect(mapping).toEqual([[8080, 80], [80, 80], [81, 81]]);
+    expect(clashes).toMatchObject([{ line: b.span.line, related: [{ line: a.span.line }] }]);
+    expect(clashes[0]!.message).toMatch(/8080.*81.*80/);
+  });
+  test.each([
+    ['a published port no container port has', [port('8080:80')], [], [[8080, 80], [80, 80]]],
+    ['the same port twice', [port('80')], [expose(80)], [[80, 80]]],
+    ['a published port equal to its target', [port('80:80'), port('8080:80')], [], [[80, 80], [8080, 80]]],
+  ] as const)('%s: no clash', async (_name, ports, exposed, expected) => {
+    const { mapping, clashes } = await plan([...ports], [...exposed]);
+    expect(mapping).toEqual(expected);
+    expect(clashes).toEqual([]);
+  });
+  test('--wait-for-deps waits on the Service port the first container port got', async () => {
+    const db = service('db', { image: 'x:1', ports: [port('443:8443'), port('8443:443')] });
+    const result = await convert(project([db, service('app', { image: 'x:1', dependsOn: [{ span: span(), keys: {}, service: 'db', condition: 'service_started', restart: false, required: true }] })]), { waitForDeps: true });
+    expect(podSpecOf(find(result.objects, 'Deployment', 'app')).initContainers[0].command.join(' ')).toContain('nc -z -w 2 db 8443');
   });
 });
 
