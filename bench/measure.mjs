@@ -16,7 +16,7 @@ export function median(values) {
 }
 
 /** Run `node args…` once; `okCodes` are the exit codes that mean it worked (lint exits 1 on planted faults). */
-function runOnce(args, okCodes, env) {
+export function runOnce(args, okCodes = [0], env = process.env) {
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env, maxBuffer: 1 << 26 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -73,12 +73,46 @@ function timeInProcess(fn, runs) {
 
 /** Read every file of `dir` and parse it with js-yaml's loadAll: the fastest parse in JavaScript. */
 export function jsYamlFloor(dir, runs) {
+  return timeInProcess(jsYamlPass(dir), runs);
+}
+
+function jsYamlPass(dir) {
   const files = yamlFiles(dir);
-  return timeInProcess(() => {
+  return () => {
     let n = 0;
     for (const f of files) jsYaml.loadAll(readFileSync(f, 'utf8'), () => n++);
     return n;
-  }, runs);
+  };
+}
+
+/**
+ * Ratios measured in pairs, each pair within the same few seconds: `a` (a child process) against `b` (another
+ * child process, or the in-process js-yaml floor). On a shared machine the speed drifts by tens of percent
+ * within minutes; a ratio of two medians taken minutes apart moves with it, the median of paired ratios much
+ * less. Returns the medians of a/b and of a−b (ms).
+ */
+export function paired(a, b, runs) {
+  a();
+  b();
+  const ratios = [];
+  const differences = [];
+  for (let i = 0; i < runs; i++) {
+    const x = a();
+    const y = b();
+    ratios.push(x / y);
+    differences.push(x - y);
+  }
+  return { ratio: median(ratios), difference: median(differences), ratios: ratios.map((v) => Number(v.toFixed(2))) };
+}
+
+/** One timed pass of the js-yaml floor over `dir` (ms), for `paired`. */
+export function jsYamlFloorPass(dir) {
+  const pass = jsYamlPass(dir);
+  return () => {
+    const start = process.hrtime.bigint();
+    pass();
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
 }
 
 /** Read and parse with yaml's full Document model (positions via a LineCounter), then toJS. */
