@@ -91,6 +91,17 @@ export function formatDiagnosticLine(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${shortForReading(d.message)}`;
 }
 
+/**
+ * The stderr form of a diagnostic (convert, diff, config): its one line, then one indented line per related
+ * location (`  related: file:line:column message`, the other place of a collision) and for the hint.
+ */
+export function formatDiagnosticBlock(d: Diagnostic): string {
+  let out = formatDiagnosticLine(d);
+  for (const r of d.related ?? []) out += `\n  related: ${r.file}:${r.line}:${r.column} ${shortForReading(r.message)}`;
+  if (d.hint !== undefined) out += `\n  hint: ${shortForReading(d.hint)}`;
+  return out;
+}
+
 /** Render a field path as `spec.template.spec.containers[0].image`. */
 export function formatFieldPath(path: FieldPath): string {
   let out = '';

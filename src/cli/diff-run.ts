@@ -3,7 +3,7 @@
  * compare, print the diff on stdout (and nothing else there) and diagnostics on stderr, decide the exit
  * code: 0 no difference, 1 differences, 2 errors (an unreadable side, errors in an input, usage).
  */
-import { formatDiagnosticLine, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnosticBlock, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { diffManifests, type DiffResult } from '../diff/index.js';
 import { diffObjectsOfValues, type DiffObject } from '../diff/objects.js';
 import { DEFAULT_CONTEXT } from '../diff/render/unified.js';
@@ -52,7 +52,7 @@ function reportSides(io: Io, sides: readonly SideRead[], extra: readonly Diagnos
     if (side.problems.length > 0) unreadable = true;
   }
   const diagnostics = sortDiagnostics([...sides.flatMap((s) => s.diagnostics), ...extra]);
-  for (const d of diagnostics) io.stderr.write(`${formatDiagnosticLine(d)}\n`);
+  for (const d of diagnostics) io.stderr.write(`${formatDiagnosticBlock(d)}\n`);
   return { unreadable, errors: hasErrors(diagnostics) };
 }
 

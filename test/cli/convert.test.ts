@@ -42,7 +42,8 @@ describe('shipshape convert: usage', () => {
 describe('shipshape convert: output', () => {
   test('the quick start converts: YAML on stdout, diagnostics on stderr, exit 0', async () => {
     const run = await runCli(['convert', quickstart], { cwd: repo });
-    expect(run.stderr.split('\n').filter((l) => l !== '' && !DIAGNOSTIC_LINE.test(l))).toEqual([]);
+    // Every stderr line is a diagnostic or one of its indented detail lines (related location, hint).
+    expect(run.stderr.split('\n').filter((l) => l !== '' && !DIAGNOSTIC_LINE.test(l) && !/^  (related|hint): /.test(l))).toEqual([]);
     expect(run.code).toBe(0);
     const docs = parseAllDocuments(run.stdout).map((d) => d.toJS());
     expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toContain('Deployment/web');
@@ -65,12 +66,17 @@ describe('shipshape convert: output', () => {
     const strict = await runCli(['convert', file, '--strict'], { cwd: repo });
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('--strict');
+    // Nothing is written when --strict fails: `convert --strict | kubectl apply -f -` applies nothing.
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toContain('nothing was written');
   });
   test('a conversion error exits 1 and prints no manifests', async () => {
     const run = await runCli(['convert', 'fixtures/convert/name-collision/compose.yaml'], { cwd: repo });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^fixtures\/convert\/name-collision\/compose\.yaml:6:5 error convert\/name-collision /m);
+    // Both positions: the other service of the collision on an indented related line.
+    expect(run.stderr).toMatch(/error convert\/name-collision [^\n]*\n  related: fixtures\/convert\/name-collision\/compose\.yaml:\d+:\d+ /);
   });
   test('a missing file exits 2', async () => {
     const run = await runCli(['convert', '-f', 'nope/compose.yaml'], { cwd: repo });
