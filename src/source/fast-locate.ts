@@ -7,7 +7,7 @@ import type { FieldPath } from '../diagnostics.js';
  * Re-reading one small document this way costs about as much as its first parse; composing it with
  * `yaml` costs ten times more (see docs/performance.md).
  */
-interface Frame {
+export interface Frame {
   start: number;
   end: number;
   result: unknown;
@@ -24,15 +24,22 @@ export const coreWithMerge = jsYaml.CORE_SCHEMA.extend([
   (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge,
 ]);
 
-/** Build the position tree of a document's text; undefined if it does not parse. */
-export function buildPositionTree(text: string): PositionTree | undefined {
+class TooDeep extends Error {}
+
+/**
+ * js-yaml's node events (`listener`) as a tree of frames: [start, end) offsets and the value of every node,
+ * under a root frame. Undefined when js-yaml refuses the text, or when it nests deeper than `maxDepth`.
+ */
+export function nodeFrames(text: string, schema: jsYaml.Schema, maxDepth = Infinity): Frame | undefined {
   const root: Frame = { start: 0, end: text.length, result: undefined, children: [] };
   const stack: Frame[] = [root];
   try {
     jsYaml.load(text, {
-      schema: coreWithMerge,
+      schema,
       listener(event, state) {
         if (event === 'open') {
+          // Stop before js-yaml's recursion goes deeper than the limit.
+          if (stack.length > maxDepth) throw new TooDeep();
           stack.push({ start: state.position, end: state.position, result: undefined, children: [] });
           return;
         }
@@ -47,8 +54,42 @@ export function buildPositionTree(text: string): PositionTree | undefined {
   } catch {
     return undefined;
   }
-  const top = root.children[0];
+  return root;
+}
+
+/** Build the position tree of a document's text; undefined if it does not parse. */
+export function buildPositionTree(text: string): PositionTree | undefined {
+  const top = nodeFrames(text, coreWithMerge)?.children[0];
   return top ? new PositionTree(text, top) : undefined;
+}
+
+/** A mapping key is a scalar followed (after blanks) by ':'. */
+export function isKeyFrame(text: string, frame: Frame): boolean {
+  if (frame.result !== null && typeof frame.result === 'object') return false;
+  let i = frame.end;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return text.charCodeAt(i) === 58;
+}
+
+/** An empty value (`key:` with nothing after it) has no position of its own: use its key's. */
+export function isEmptyFrame(text: string, frame: Frame): boolean {
+  return frame.result === null && text.slice(frame.start, frame.end).replace(/#.*$/gm, '').trim() === '';
+}
+
+/** A frame's offsets without what js-yaml includes before a node (blanks, line breaks, comments) and after it (trailing blanks). */
+export function trimmedRange(text: string, frame: Frame): OffsetRange {
+  let start = frame.start;
+  for (;;) {
+    const c = text.charCodeAt(start);
+    if (c === 32 || c === 9 || c === 10 || c === 13) start++;
+    else if (c === 35) {
+      const eol = text.indexOf('\n', start);
+      start = eol === -1 ? text.length : eol + 1;
+    } else break;
+  }
+  let end = Math.max(frame.end, start);
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
 }
 
 export class PositionTree {
@@ -92,33 +133,16 @@ export class PositionTree {
     return undefined;
   }
 
-  /** A mapping key is a scalar followed (after blanks) by ':'. */
   private isKey(frame: Frame): boolean {
-    if (frame.result !== null && typeof frame.result === 'object') return false;
-    let i = frame.end;
-    while (this.text.charCodeAt(i) === 32 || this.text.charCodeAt(i) === 9) i++;
-    return this.text.charCodeAt(i) === 58;
+    return isKeyFrame(this.text, frame);
   }
 
-  /** An empty value (`key:` with nothing after it) has no position of its own: use its key's. */
   private isEmpty(frame: Frame): boolean {
-    return frame.result === null && this.text.slice(frame.start, frame.end).replace(/#.*$/gm, '').trim() === '';
+    return isEmptyFrame(this.text, frame);
   }
 
-  /** Trim what js-yaml includes before a node (blanks, line breaks, comments) and after it (trailing blanks). */
   private range(frame: Frame): OffsetRange {
-    const t = this.text;
-    let start = frame.start;
-    for (;;) {
-      const c = t.charCodeAt(start);
-      if (c === 32 || c === 9 || c === 10 || c === 13) start++;
-      else if (c === 35) {
-        const eol = t.indexOf('\n', start);
-        start = eol === -1 ? t.length : eol + 1;
-      } else break;
-    }
-    let end = Math.max(frame.end, start);
-    while (end > start && /\s/.test(t[end - 1]!)) end--;
+    const { start, end } = trimmedRange(this.text, frame);
     return { start, end: Math.max(end, start + 1) };
   }
 }

@@ -8,17 +8,11 @@
  * test/source/fast-located.test.ts checks that both give the same tree, spans included.
  */
 import jsYaml from 'js-yaml';
+import { isEmptyFrame, isKeyFrame, nodeFrames, trimmedRange, type Frame } from './fast-locate.js';
 import type { LineIndex } from './lines.js';
 import type { Located, LocatedEntry, LocatedScalar } from './located.js';
 import { DEFAULT_MAX_DEPTH } from './nesting.js';
 import { spanOf, type Span } from './span.js';
-
-interface Frame {
-  start: number;
-  end: number;
-  result: unknown;
-  children: Frame[];
-}
 
 class Unsupported extends Error {}
 
@@ -29,29 +23,8 @@ export function fastLocatedTree(file: string, text: string, lines: LineIndex, ma
   if (/(^|[\s[{,:-])[&*!]\S/.test(text) || text.includes('<<') || text.includes('\t')) return undefined;
   // One document, without markers or directives (a stream is left to `yaml`).
   if (/^(?:---|\.\.\.|%)/m.test(text)) return undefined;
-  const root: Frame = { start: 0, end: text.length, result: undefined, children: [] };
-  const stack: Frame[] = [root];
-  try {
-    jsYaml.load(text, {
-      schema: jsYaml.CORE_SCHEMA,
-      listener(event, state) {
-        if (event === 'open') {
-          // Deeper than the limit: stop before js-yaml's recursion goes further; `yaml` measures and reports it.
-          if (stack.length > maxDepth) throw new Unsupported();
-          stack.push({ start: state.position, end: state.position, result: undefined, children: [] });
-          return;
-        }
-        const frame = stack.pop()!;
-        frame.end = state.position;
-        frame.result = state.result;
-        // js-yaml composes some nodes twice (a plain scalar as a would-be mapping key): keep the inner one.
-        const only = frame.children.length === 1 ? frame.children[0]! : undefined;
-        stack[stack.length - 1]!.children.push(only && only.result === frame.result ? only : frame);
-      },
-    });
-  } catch {
-    return undefined;
-  }
+  const root = nodeFrames(text, jsYaml.CORE_SCHEMA, maxDepth);
+  if (!root) return undefined;
   const top = root.children[0];
   // A document that is empty (comments only) or a lone scalar is left to `yaml` too.
   if (!top || root.children.length !== 1 || top.result === null || typeof top.result !== 'object') return undefined;
@@ -172,33 +145,16 @@ class Builder {
     return { kind: 'scalar', value: value as LocatedScalar['value'], style, span };
   }
 
-  /** A mapping key is a scalar followed (after blanks) by ':'. */
   private isKey(frame: Frame): boolean {
-    if (frame.result !== null && typeof frame.result === 'object') return false;
-    let i = frame.end;
-    while (this.text.charCodeAt(i) === 32) i++;
-    return this.text.charCodeAt(i) === 58;
+    return isKeyFrame(this.text, frame);
   }
 
-  /** An empty value (`key:` with nothing after it). */
   private isEmpty(frame: Frame): boolean {
-    return frame.result === null && this.text.slice(frame.start, frame.end).replace(/#.*$/gm, '').trim() === '';
+    return isEmptyFrame(this.text, frame);
   }
 
   private trimmed(frame: Frame): { start: number; end: number } {
-    const t = this.text;
-    let start = frame.start;
-    for (;;) {
-      const c = t.charCodeAt(start);
-      if (c === 32 || c === 10 || c === 13) start++;
-      else if (c === 35) {
-        const eol = t.indexOf('\n', start);
-        start = eol === -1 ? t.length : eol + 1;
-      } else break;
-    }
-    let end = Math.max(frame.end, start);
-    while (end > start && /\s/.test(t[end - 1]!)) end--;
-    return { start, end };
+    return trimmedRange(this.text, frame);
   }
 
   private span(frame: Frame): Span {
