@@ -14,7 +14,7 @@ import { checkedNumber, USER_ID } from './int-range.js';
 import { translateProbes } from './probes.js';
 import { translateResources } from './resources.js';
 import { translateSecurityContext } from './security.js';
-import { IGNORE_POD_IP, rewriteStaticAddresses, staticAddressIndex } from './static-addresses.js';
+import { HANDLER_COMMAND, IGNORE_POD_IP, reportAddressesAsWritten, rewriteStaticAddresses, staticAddressIndex, type CheckAsWritten } from './static-addresses.js';
 import type { PortPlan } from './service.js';
 
 export interface BuiltContainer {
@@ -38,6 +38,10 @@ export function buildContainer(ctx: TranslateContext, scope: ServiceScope, ports
     externalAddresses ||= rewrite.externalAddresses;
     return rewrite.value;
   };
+  /** A literal Kubernetes never expands (a probe's, a hook's command): addresses reported, text kept. */
+  const asWritten: CheckAsWritten = (text, at, where) => {
+    externalAddresses = reportAddressesAsWritten(ctx, addresses, text, at, scope.ref, where, HANDLER_COMMAND) || externalAddresses;
+  };
   const container: JsonObject = { name: scope.name, image: imageOf(ctx, scope) };
   if (service.entrypoint) container.command = service.entrypoint.argv.map((a) => expanded(a, service.entrypoint!.span));
   if (service.command) container.args = service.command.argv.map((a) => expanded(a, service.command!.span));
@@ -51,8 +55,8 @@ export function buildContainer(ctx: TranslateContext, scope: ServiceScope, ports
   if (resources) container.resources = resources;
   const volumeMounts = sources.flatMap((s) => s.volumeMounts ?? []);
   if (volumeMounts.length > 0) container.volumeMounts = volumeMounts;
-  Object.assign(container, translateProbes(ctx, scope));
-  const lifecycle = translateLifecycle(ctx, scope);
+  Object.assign(container, translateProbes(ctx, scope, asWritten));
+  const lifecycle = translateLifecycle(ctx, scope, asWritten);
   if (lifecycle) container.lifecycle = lifecycle;
   const pullPolicy = scope.settings.imagePullPolicy ?? pullPolicyOf(ctx, scope);
   if (pullPolicy !== undefined) container.imagePullPolicy = pullPolicy;

@@ -7,18 +7,20 @@
 import type { RawValue } from '../compose/model.js';
 import type { JsonObject, ServiceScope, TranslateContext } from './context.js';
 import { checkedNumber, DURATION_SECONDS } from './int-range.js';
+import type { CheckAsWritten } from './static-addresses.js';
 
 const HOOKS = [
   ['post_start', 'postStart'],
   ['pre_stop', 'preStop'],
 ] as const;
 
-export function translateLifecycle(ctx: TranslateContext, scope: ServiceScope): JsonObject | undefined {
+/** `checkAddresses` reports the private addresses of a hook's command (kept as written: it is never expanded). */
+export function translateLifecycle(ctx: TranslateContext, scope: ServiceScope, checkAddresses: CheckAsWritten): JsonObject | undefined {
   const out: JsonObject = {};
   for (const [key, field] of HOOKS) {
     const raw = scope.service.other[key];
     if (!raw) continue;
-    const handler = handlerOf(ctx, scope, key, raw);
+    const handler = handlerOf(ctx, scope, key, raw, checkAddresses);
     if (handler) out[field] = handler;
   }
   return Object.keys(out).length > 0 ? out : undefined;
@@ -33,7 +35,7 @@ export function terminationGracePeriodOf(ctx: TranslateContext, scope: ServiceSc
   return checkedNumber(ctx, scope, { key: 'stop_grace_period', at, field: 'terminationGracePeriodSeconds', value, range: DURATION_SECONDS, unit: 'seconds' });
 }
 
-function handlerOf(ctx: TranslateContext, scope: ServiceScope, key: string, raw: RawValue): JsonObject | undefined {
+function handlerOf(ctx: TranslateContext, scope: ServiceScope, key: string, raw: RawValue, checkAddresses: CheckAsWritten): JsonObject | undefined {
   const hooks = Array.isArray(raw.value) ? raw.value : [];
   if (hooks.length === 0) return undefined;
   if (hooks.length > 1) {
@@ -53,5 +55,6 @@ function handlerOf(ctx: TranslateContext, scope: ServiceScope, key: string, raw:
     ctx.warn('convert/dropped-key', raw.span, `'${key}' has no command and is dropped`, { object: scope.ref });
     return undefined;
   }
+  checkAddresses(argv.join(' '), raw.span, `the '${key}' hook`);
   return { exec: { command: argv } };
 }

@@ -7,6 +7,7 @@
 import type { PlacementConstraint, Service } from '../compose/model.js';
 import type { JsonObject, PodContribution, ServiceScope, TranslateContext } from './context.js';
 import { isDnsLabel } from './names.js';
+import { IGNORE_POD_IP, reportExternalAddresses, staticAddressIndex, staticAddressOwner } from './static-addresses.js';
 
 const SERVICE_MODE = /^service:(.+)$/;
 
@@ -65,7 +66,7 @@ export function translateNetwork(ctx: TranslateContext, scope: ServiceScope, pri
   };
 
   const aliases = hostAliasesOf(ctx, scope);
-  if (aliases.length > 0) spec.hostAliases = aliases;
+  if (aliases.hostAliases.length > 0) spec.hostAliases = aliases.hostAliases;
   const dnsConfig: JsonObject = {};
   if (service.dns.length > 0) dnsConfig.nameservers = [...service.dns];
   if (service.dnsSearch.length > 0) dnsConfig.searches = [...service.dnsSearch];
@@ -120,23 +121,45 @@ export function translateNetwork(ctx: TranslateContext, scope: ServiceScope, pri
 
   const affinity = nodeAffinityOf(ctx, scope);
   if (affinity) spec.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: affinity }] } } };
-  return Object.keys(spec).length > 0 ? { podSpec: spec } : {};
+  const out: PodContribution = Object.keys(spec).length > 0 ? { podSpec: spec } : {};
+  if (aliases.externalAddresses) out.workloadAnnotations = { ...IGNORE_POD_IP };
+  return out;
 }
 
-function hostAliasesOf(ctx: TranslateContext, scope: ServiceScope): JsonObject[] {
+/**
+ * extra_hosts → hostAliases, grouped by address. A static address of a project service is dropped with a
+ * warning: a host alias needs a fixed IP, and neither the service's pod IP nor its Service's cluster IP is
+ * known before it runs (and an alias would hide the cluster DNS answer for that name). A private address of
+ * a host outside the cluster is kept and reported (reportExternalAddresses): the workload then needs
+ * IGNORE_POD_IP (`externalAddresses`).
+ */
+function hostAliasesOf(ctx: TranslateContext, scope: ServiceScope): { hostAliases: JsonObject[]; externalAddresses: boolean } {
   const byIp = new Map<string, string[]>();
+  const index = staticAddressIndex(ctx);
+  let externalAddresses = false;
   for (const entry of scope.service.extraHosts) {
     for (const ip of entry.ips) {
       if (ip === 'host-gateway') {
         ctx.warn('convert/dropped-key', entry.span, `extra host '${entry.host}:host-gateway' is dropped: a pod has no fixed address for its node`, { object: scope.ref });
         continue;
       }
+      const owner = staticAddressOwner(index, ip);
+      if (owner !== undefined) {
+        const name = ctx.serviceNames.get(owner.service) ?? owner.service;
+        ctx.warn('convert/static-address', entry.span, `extra host '${entry.host}:${ip}' is dropped: '${ip}' is the static address of '${owner.service}', and a host alias needs a fixed IP, which neither its pod nor ${ctx.exposedServices.has(owner.service) ? 'its Service' : 'a Service (it has none: no ports or expose)'} has before it runs`, {
+          object: scope.ref,
+          related: [{ message: `the static address of '${owner.service}' on network '${owner.network}'`, file: owner.span.file, line: owner.span.line, column: owner.span.column }],
+          hint: `reach it by its service name ('${name}') instead of '${entry.host}'`,
+        });
+        continue;
+      }
+      externalAddresses = reportExternalAddresses(ctx, index, ip, entry.span, scope.ref, `extra host '${entry.host}'`) || externalAddresses;
       const hosts = byIp.get(ip) ?? [];
       if (!hosts.includes(entry.host)) hosts.push(entry.host);
       byIp.set(ip, hosts);
     }
   }
-  return [...byIp].map(([ip, hostnames]) => ({ ip, hostnames }));
+  return { hostAliases: [...byIp].map(([ip, hostnames]) => ({ ip, hostnames })), externalAddresses };
 }
 
 const PLATFORM_ARCH: Record<string, string> = { x86_64: 'amd64', aarch64: 'arm64', armhf: 'arm', i386: '386' };

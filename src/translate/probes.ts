@@ -3,11 +3,13 @@
  * probe; `CMD-SHELL` and the string form run through `sh -c` (an exec probe does not use a shell). Durations are
  * whole seconds, rounded up, never 0. Unset values take Compose's defaults (30s interval and timeout, 3 retries),
  * not Kubernetes's, so the probe behaves as the healthcheck did. A value beyond a probe field's int32 is an
- * error at its key, and the field is left out (Kubernetes's default applies).
+ * error at its key, and the field is left out (Kubernetes's default applies). A private address in the test is
+ * kept as written (a probe's command is never expanded) and reported as in a file (static-addresses.ts).
  */
 import type { Duration, Healthcheck } from '../compose/model.js';
 import type { JsonObject, ServiceScope, TranslateContext } from './context.js';
 import { checkedNumber, COUNT_INT32 } from './int-range.js';
+import type { CheckAsWritten } from './static-addresses.js';
 
 export const COMPOSE_DEFAULT_INTERVAL = 30_000;
 export const COMPOSE_DEFAULT_TIMEOUT = 30_000;
@@ -25,7 +27,8 @@ export interface Probes {
   startupProbe?: JsonObject;
 }
 
-export function translateProbes(ctx: TranslateContext, scope: ServiceScope): Probes {
+/** `checkAddresses` reports the private addresses of the test command (which the probes keep as written). */
+export function translateProbes(ctx: TranslateContext, scope: ServiceScope, checkAddresses: CheckAsWritten): Probes {
   const check = scope.service.healthcheck;
   if (!check || check.disable || check.test?.kind === 'none') return {};
   if (check.test === undefined) {
@@ -40,6 +43,7 @@ export function translateProbes(ctx: TranslateContext, scope: ServiceScope): Pro
     ctx.warn('convert/healthcheck-without-test', check.keys.test ?? check.span, 'the healthcheck test is empty: no probe is generated', { object: scope.ref });
     return {};
   }
+  checkAddresses(command.join(' '), check.keys.test ?? check.span, 'the healthcheck test');
   const timing = timingOf(check);
   /** A probe field from a healthcheck key (undefined, reported, when out of range); each key is checked once. */
   const field = (key: string, name: string, value: number, unit?: string): number | undefined =>

@@ -9,7 +9,9 @@
  * addresses, decided by the same module) that is no static address of a project service is taken for a host
  * outside the cluster (a LAN router, a database server): it is kept, warned about (`convert/external-address`)
  * and the object that holds it gets `shipshape.io/ignore: hardcoded-pod-ip`, so the output lints clean and the
- * exception stays visible in review.
+ * exception stays visible in review. So does the holder of a static address that is left as it is (no Service
+ * to point at, or a text Kubernetes never expands: a file, a probe's or hook's command; reportAddressesAsWritten),
+ * and a hostAlias of a static address is dropped (hostAliasesOf in network.ts): no Service IP can stand in there.
  */
 import { addressPolicy, clusterAddressesIn } from '../lint/checks/cluster-addresses.js';
 import { formatIpAddress, parseIpAddress } from '../lint/checks/ip-address.js';
@@ -62,7 +64,10 @@ export interface AddressRewrite {
   value: string;
   /** Whether a `$(…_SERVICE_HOST)` reference was written (the pod then needs enableServiceLinks). */
   usesServiceLinks: boolean;
-  /** Whether the value keeps a private address of a host outside the cluster (the workload then gets IGNORE_POD_IP). */
+  /**
+   * Whether the value keeps a private address (a host outside the cluster, or a static address left as it is):
+   * the workload then gets IGNORE_POD_IP.
+   */
   externalAddresses: boolean;
 }
 
@@ -103,17 +108,63 @@ function addressPattern(address: string): RegExp {
   return new RegExp(`(?<![0-9A-Za-z.:])${escapeRegExp(address)}(?![0-9A-Za-z.:]|\\.[0-9])`, 'g');
 }
 
+/** The project service whose static address `ip` is (any spelling of it), if any. */
+export function staticAddressOwner(index: ReadonlyMap<string, StaticAddress>, ip: string): StaticAddress | undefined {
+  const wanted = parseIpAddress(ip);
+  if (wanted === undefined) return undefined;
+  const canonical = formatIpAddress(wanted);
+  for (const [address, owner] of index) {
+    const parsed = parseIpAddress(address);
+    if (parsed !== undefined && formatIpAddress(parsed) === canonical) return owner;
+  }
+  return undefined;
+}
+
+/** Whether the linter reads `address` as a pod address (so a holder that keeps it needs IGNORE_POD_IP). */
+function isClusterAddress(address: string): boolean {
+  return clusterAddressesIn(address, CLUSTER_RANGES).length > 0;
+}
+
 /** Whether `text` holds a static address of a project service (rewriteStaticAddresses would act on it). */
 export function mentionsStaticAddress(index: ReadonlyMap<string, StaticAddress>, text: string): boolean {
   for (const address of index.keys()) if (addressPattern(address).test(text)) return true;
   return false;
 }
 
+/** What reportAddressesAsWritten says about a text by default: a file's. */
+export const FILE_TEXT = 'a file cannot be rewritten';
+/** … about a probe's or a lifecycle hook's command. */
+export const HANDLER_COMMAND = 'Kubernetes expands $(VAR) only in env, command and args, not in a probe or hook';
+
 /**
- * A file's text (a ConfigMap's data) is never expanded, so a static address in it cannot be rewritten: each
- * is warned about at `at`; then the external private addresses (reportExternalAddresses, whose result this
- * returns).
+ * A text Kubernetes never expands (a file's, a ConfigMap's data; a probe's or hook's command: say so in `why`)
+ * cannot have a static address rewritten: each is warned about at `at` and left; then the external private
+ * addresses (reportExternalAddresses). Whether the text keeps a private address (its holder then needs
+ * IGNORE_POD_IP).
  */
+export function reportAddressesAsWritten(
+  ctx: TranslateContext,
+  index: ReadonlyMap<string, StaticAddress>,
+  text: string,
+  at: At,
+  object: { kind: string; name: string },
+  where: string,
+  why = FILE_TEXT,
+): boolean {
+  let kept = false;
+  for (const [address, owner] of index) {
+    if (!addressPattern(address).test(text)) continue;
+    kept ||= isClusterAddress(address);
+    ctx.warn('convert/static-address', at, `${where} holds '${address}', the static address of '${owner.service}': ${why}, so it is left as it is and will not reach it`, {
+      object,
+      related: [{ message: `the static address of '${owner.service}' on network '${owner.network}'`, file: owner.span.file, line: owner.span.line, column: owner.span.column }],
+      hint: `write the service's name ('${ctx.serviceNames.get(owner.service) ?? owner.service}') instead of its address`,
+    });
+  }
+  return reportExternalAddresses(ctx, index, text, at, object, where) || kept;
+}
+
+/** The file-text case of reportAddressesAsWritten (ConfigMaps of configs and bind mounts). */
 export function reportAddressesInFile(
   ctx: TranslateContext,
   index: ReadonlyMap<string, StaticAddress>,
@@ -122,16 +173,11 @@ export function reportAddressesInFile(
   object: { kind: string; name: string },
   where: string,
 ): boolean {
-  for (const [address, owner] of index) {
-    if (!addressPattern(address).test(text)) continue;
-    ctx.warn('convert/static-address', at, `${where} holds '${address}', the static address of '${owner.service}': a file cannot be rewritten, so it is left as it is and will not reach it`, {
-      object,
-      related: [{ message: `the static address of '${owner.service}' on network '${owner.network}'`, file: owner.span.file, line: owner.span.line, column: owner.span.column }],
-      hint: `write the service's name ('${ctx.serviceNames.get(owner.service) ?? owner.service}') instead of its address`,
-    });
-  }
-  return reportExternalAddresses(ctx, index, text, at, object, where);
+  return reportAddressesAsWritten(ctx, index, text, at, object, where);
 }
+
+/** A check of a literal Kubernetes never expands (a probe's, a hook's command), written at `at`; see container.ts. */
+export type CheckAsWritten = (text: string, at: At, where: string) => void;
 
 /**
  * Replace the static addresses in `value` (already escaped for Kubernetes expansion) that belong to services
@@ -146,12 +192,14 @@ export function rewriteStaticAddresses(
 ): AddressRewrite {
   let out = value;
   let usesServiceLinks = false;
+  let kept = false;
   for (const [address, owner] of index) {
     const pattern = addressPattern(address);
     if (!pattern.test(out)) continue;
     const related = [{ message: `the static address of '${owner.service}' on network '${owner.network}'`, file: owner.span.file, line: owner.span.line, column: owner.span.column }];
     if (!ctx.exposedServices.has(owner.service)) {
       ctx.warn('convert/static-address', at, `'${address}' is the static address of '${owner.service}', which has no fixed address in Kubernetes and no Service (no ports or expose): it is left as it is and will not reach it`, { object, related });
+      kept ||= isClusterAddress(address);
       continue;
     }
     const variable = serviceHostVariable(ctx.serviceNames.get(owner.service)!);
@@ -159,6 +207,6 @@ export function rewriteStaticAddresses(
     usesServiceLinks = true;
     ctx.warn('convert/static-address', at, `'${address}' is the static address of '${owner.service}': it is replaced by $(${variable}), the cluster IP of its Service`, { object, related });
   }
-  const externalAddresses = reportExternalAddresses(ctx, index, out, at, object);
+  const externalAddresses = reportExternalAddresses(ctx, index, out, at, object) || kept;
   return { value: out, usesServiceLinks, externalAddresses };
 }

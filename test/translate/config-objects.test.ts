@@ -167,12 +167,13 @@ describe('configs', () => {
     expect(podSpecOf(find(result.objects, 'Deployment', 'api')).volumes[2]).toEqual({ name: 'api-config-flags', configMap: { name: 'flags', defaultMode: 0o440 } });
   });
 
-  test('a static address of a service in a config cannot be rewritten: a warning', async () => {
+  test('a static address of a service in a config cannot be rewritten: a warning, and the ConfigMap accepts it for the linter', async () => {
     const db = service('db', { image: 'postgres:16', ports: [port('5432')], networks: [{ name: 'back', aliases: [], ipv4Address: '172.28.0.5', span: span(), keys: {} }] });
     const def = definition('conn', { type: 'content', content: 'host=172.28.0.5' });
     const result = await convert(project([db, service('api', { image: 'x:1', configs: [ref('conn')] })], { configs: [def] }));
     expect(result.diagnostics.filter((d) => d.code !== 'convert/dropped-key').map((d) => `${d.code} ${d.line}`)).toEqual([`convert/static-address ${def.span.line}`]);
-    expect(find(result.objects, 'ConfigMap', 'conn').metadata.annotations).toBeUndefined();
+    expect(find(result.objects, 'ConfigMap', 'conn').metadata.annotations).toEqual({ 'shipshape.io/ignore': 'hardcoded-pod-ip' });
+    expect(lint([{ path: 'out.yaml', text: toYamlStream(result.objects) }]).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   test('a private address of an outside host in a config → warning and the ignore annotation', async () => {

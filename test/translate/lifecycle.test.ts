@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { emptySettings } from '../../src/translate/extensions.js';
 import { terminationGracePeriodOf } from '../../src/translate/lifecycle.js';
 import { createContext, resolveOptionsForTest } from './context-fixture.js';
-import { at, project, service } from './model-builder.js';
+import { at, containerOf, convert, find, project, service, span } from './model-builder.js';
 
 describe('stop_grace_period → terminationGracePeriodSeconds', () => {
   test.each([
@@ -19,5 +19,21 @@ describe('stop_grace_period → terminationGracePeriodSeconds', () => {
     const seconds = terminationGracePeriodOf(ctx, { service: s, name: 'w', ref: { kind: 'ComposeService', name: 'w' }, settings: emptySettings() });
     expect(seconds).toBe(expected);
     expect(ctx.diagnostics).toMatchObject(error ? [{ code: 'convert/out-of-range', severity: 'error', ...at(s, 'stop_grace_period'), message: /^'stop_grace_period' gives terminationGracePeriodSeconds / }] : []);
+  });
+});
+
+describe('post_start / pre_stop with private addresses', () => {
+  test.each([
+    ['post_start', 'postStart', { command: ['sh', '-c', 'curl 10.1.2.3'] }, ['sh', '-c', 'curl 10.1.2.3'], true],
+    ['pre_stop', 'preStop', { command: 'nc -z 192.168.0.7 80' }, ['sh', '-c', 'nc -z 192.168.0.7 80'], true],
+    ['pre_stop', 'preStop', { command: ['curl', 'http://example.com/'] }, ['curl', 'http://example.com/'], false],
+  ])('%s %j: kept as written, reported at the hook', async (key, field, hook, command, reported) => {
+    const raw = { value: [hook], span: span() };
+    const s = service('w', { image: 'x:1', other: { [key]: raw } });
+    const result = await convert(project([s]));
+    const workload = find(result.objects, 'Deployment', 'w');
+    expect(containerOf(workload).lifecycle[field].exec.command).toEqual(command);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line}`)).toEqual(reported ? [`convert/external-address ${raw.span.line}`] : []);
+    expect(workload.metadata.annotations).toEqual(reported ? { 'shipshape.io/ignore': 'hardcoded-pod-ip' } : undefined);
   });
 });

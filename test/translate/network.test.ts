@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { convert, deploy, find, podSpecOf, port, project, service, span, kv } from './model-builder.js';
+import { lint } from '../../src/lint/index.js';
+import { toYamlStream } from '../../src/translate/serialize.js';
+import { codes, convert, deploy, find, podSpecOf, port, project, service, span, kv } from './model-builder.js';
 
 async function podOf(s: ReturnType<typeof service>) {
   const result = await convert(project([s]));
@@ -9,10 +11,37 @@ async function podOf(s: ReturnType<typeof service>) {
 describe('host and DNS', () => {
   test('extra_hosts → hostAliases grouped by address; host-gateway dropped', async () => {
     const gateway = { host: 'host.docker.internal', ips: ['host-gateway'], span: span() };
-    const s = service('w', { image: 'x:1', extraHosts: [{ host: 'a', ips: ['10.0.0.1'], span: span() }, { host: 'b', ips: ['10.0.0.1', '::1'], span: span() }, gateway] });
+    const s = service('w', { image: 'x:1', extraHosts: [{ host: 'a', ips: ['203.0.113.7'], span: span() }, { host: 'b', ips: ['203.0.113.7', '::1'], span: span() }, gateway] });
     const { pod, result } = await podOf(s);
-    expect(pod.hostAliases).toEqual([{ ip: '10.0.0.1', hostnames: ['a', 'b'] }, { ip: '::1', hostnames: ['b'] }]);
+    expect(pod.hostAliases).toEqual([{ ip: '203.0.113.7', hostnames: ['a', 'b'] }, { ip: '::1', hostnames: ['b'] }]);
     expect(result.diagnostics).toMatchObject([{ code: 'convert/dropped-key', line: gateway.span.line }]);
+  });
+  test.each([
+    ['RFC 1918', '192.168.1.10'],
+    ['CGNAT', '100.64.0.9'],
+    ['IPv6 ULA', 'fd00::10'],
+  ])('a private address (%s) in extra_hosts: kept, warned at the entry, the workload accepts it for the linter', async (_name, ip) => {
+    const entry = { host: 'db.lan', ips: [ip], span: span() };
+    const { pod, result } = await podOf(service('w', { image: 'x:1', extraHosts: [entry] }));
+    expect(pod.hostAliases).toEqual([{ ip, hostnames: ['db.lan'] }]);
+    expect(codes(result.diagnostics)).toEqual([{ code: 'convert/external-address', severity: 'warning', line: entry.span.line, column: entry.span.column }]);
+    expect(find(result.objects, 'Deployment', 'w').metadata.annotations).toEqual({ 'shipshape.io/ignore': 'hardcoded-pod-ip' });
+    expect(lint([{ path: 'out.yaml', text: toYamlStream(result.objects) }]).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+  test.each([
+    ['with a Service', [port('5432')], 'its Service'],
+    ['without a Service', [], 'it has none'],
+  ])('a static address of a project service (%s) in extra_hosts: the alias is dropped with a warning', async (_name, ports, says) => {
+    const db = service('db', { image: 'pg:1', ports, networks: [{ name: 'back', aliases: [], ipv4Address: '172.28.0.5', span: span(), keys: {} }] });
+    const entry = { host: 'db.lan', ips: ['172.28.0.5'], span: span() };
+    const w = service('w', { image: 'x:1', extraHosts: [entry, { host: 'nas', ips: ['203.0.113.9'], span: span() }] });
+    const result = await convert(project([db, w]));
+    const workload = find(result.objects, 'Deployment', 'w');
+    expect(podSpecOf(workload).hostAliases).toEqual([{ ip: '203.0.113.9', hostnames: ['nas'] }]);
+    const warnings = result.diagnostics.filter((d) => d.code === 'convert/static-address');
+    expect(warnings).toMatchObject([{ severity: 'warning', line: entry.span.line, related: [{ line: db.networks[0]!.span.line }] }]);
+    expect(warnings[0]!.message).toContain(says);
+    expect(workload.metadata.annotations).toBeUndefined();
   });
   test('dns, dns_search, dns_opt → dnsConfig (cluster DNS kept first)', async () => {
     const { pod, result } = await podOf(service('w', { image: 'x:1', dns: ['1.1.1.1'], dnsSearch: ['example.com'], dnsOpt: ['ndots:2', 'rotate'] }));

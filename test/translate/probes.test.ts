@@ -109,3 +109,18 @@ describe('probe fields beyond int32: an error at the healthcheck key, the field 
     expect(validateObject(find(result.objects, 'Deployment', 'web'))).toEqual({ status: 'valid' });
   });
 });
+
+describe('private addresses in the test', () => {
+  test.each([
+    ['CMD', { kind: 'exec' as const, argv: ['ping', '-c1', '192.168.1.30'] }, ['ping', '-c1', '192.168.1.30'], 'convert/external-address', { 'shipshape.io/ignore': 'hardcoded-pod-ip' }],
+    ['CMD-SHELL', { kind: 'shell' as const, command: 'curl -f http://10.1.2.3/' }, ['sh', '-c', 'curl -f http://10.1.2.3/'], 'convert/external-address', { 'shipshape.io/ignore': 'hardcoded-pod-ip' }],
+    ['a public address', { kind: 'exec' as const, argv: ['ping', '-c1', '8.8.8.8'] }, ['ping', '-c1', '8.8.8.8'], undefined, undefined],
+  ])('%s: kept as written (probes are not expanded), reported once at test', async (_name, test_, command, code, annotations) => {
+    const check = healthcheck({ test: test_ });
+    const { container, result } = await probesOf(check);
+    expect(container.livenessProbe.exec.command).toEqual(command);
+    expect(container.readinessProbe.exec.command).toEqual(command);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(code ? [`${code} ${check.keys.test!.line}:${check.keys.test!.column}`] : []);
+    expect(find(result.objects, 'Deployment', 'web').metadata.annotations).toEqual(annotations);
+  });
+});
