@@ -104,8 +104,10 @@ export function reportExternalAddresses(
   return true;
 }
 
+/** `address` on its own: not part of a longer address or name. An IPv4 address may be followed by `:port`. */
 function addressPattern(address: string): RegExp {
-  return new RegExp(`(?<![0-9A-Za-z.:])${escapeRegExp(address)}(?![0-9A-Za-z.:]|\\.[0-9])`, 'g');
+  const after = address.includes(':') ? '[0-9A-Za-z.:]' : '[0-9A-Za-z.]';
+  return new RegExp(`(?<![0-9A-Za-z.:])${escapeRegExp(address)}(?!${after}|\\.[0-9])`, 'g');
 }
 
 /** The project service whose static address `ip` is (any spelling of it), if any. */

@@ -25,6 +25,12 @@ function at<T extends { span: { line: number } }>(element: T): { element: T; lin
 
 const PLACES: Record<string, Place> = {
   'an environment value': { fields: (ip) => { const e = at(env('PEER', ip)); return { input: { environment: [e.element] }, line: e.line }; } },
+  'a URL with a port in an environment value': {
+    fields: (ip) => { const e = at(env('PEER_URL', `http://${ip.includes(':') ? `[${ip}]` : ip}:8080/`)); return { input: { environment: [e.element] }, line: e.line }; },
+  },
+  'an address with a port in a hook': {
+    fields: (ip) => { const raw = at({ value: [{ command: `curl -fsS http://${ip.includes(':') ? `[${ip}]` : ip}:8080/drain` }], span: span() }); return { input: { other: { pre_stop: raw.element } }, line: raw.line }; },
+  },
   'the command': { fields: (ip) => { const c = at({ argv: ['--peer', ip], form: 'list' as const, span: span() }); return { input: { command: c.element }, line: c.line }; } },
   'the entrypoint': { fields: (ip) => { const c = at({ argv: ['run', `--peer=${ip}`], form: 'list' as const, span: span() }); return { input: { entrypoint: c.element }, line: c.line }; } },
   'a CMD healthcheck': {

@@ -37,6 +37,10 @@ export const CASES = [
   'dropped-keys',
   'build-only',
   'namespace',
+  'ports-edge',
+  'pvc-size',
+  'labels',
+  'external-addresses',
   ...VOLUME_CASES,
   ...EXTENSION_CASES,
 ];

@@ -48,16 +48,25 @@ describe('private addresses of hosts outside the cluster', () => {
     expect(find(result.objects, 'Deployment', 'app').metadata.annotations).toEqual(IGNORE);
   });
 
-  test('a static address of a project service is rewritten, not taken for an outside host', async () => {
+  test.each([
+    ['alone', '172.28.0.5', '$(DB_SERVICE_HOST)'],
+    ['with a port', 'postgres://172.28.0.5:5432/app', 'postgres://$(DB_SERVICE_HOST):5432/app'],
+    ['not as part of a longer address', '172.28.0.55', undefined],
+  ])('a static address of a project service is rewritten (%s), not taken for an outside host', async (_name, value, rewritten) => {
     const db = service('db', {
       image: 'postgres:16',
       ports: [port('5432')],
       networks: [{ name: 'back', aliases: [], ipv4Address: '172.28.0.5', span: span(), keys: {} }],
     });
-    const app = service('app', { image: 'x:1', environment: [env('DB_HOST', '172.28.0.5')] });
+    const app = service('app', { image: 'x:1', environment: [env('DB_HOST', value)] });
     const result = await convert(project([db, app]));
     const workload = find(result.objects, 'Deployment', 'app');
-    expect(containerOf(workload).env).toEqual([{ name: 'DB_HOST', value: '$(DB_SERVICE_HOST)' }]);
+    if (rewritten === undefined) {
+      expect(containerOf(workload).env).toEqual([{ name: 'DB_HOST', value }]);
+      expect(result.diagnostics.map((d) => d.code)).toContain('convert/external-address');
+      return;
+    }
+    expect(containerOf(workload).env).toEqual([{ name: 'DB_HOST', value: rewritten }]);
     expect(workload.metadata.annotations).toBeUndefined();
     expect(result.diagnostics.map((d) => d.code)).not.toContain('convert/external-address');
   });
