@@ -166,17 +166,8 @@ export function reportAddressesAsWritten(
   return reportExternalAddresses(ctx, index, text, at, object, where) || kept;
 }
 
-/** The file-text case of reportAddressesAsWritten (ConfigMaps of configs and bind mounts). */
-export function reportAddressesInFile(
-  ctx: TranslateContext,
-  index: ReadonlyMap<string, StaticAddress>,
-  text: string,
-  at: At,
-  object: { kind: string; name: string },
-  where: string,
-): boolean {
-  return reportAddressesAsWritten(ctx, index, text, at, object, where);
-}
+/** The earlier name of reportAddressesAsWritten, still used by config-files.ts and bind-mounts.ts. */
+export const reportAddressesInFile = reportAddressesAsWritten;
 
 /** A check of a literal Kubernetes never expands (a probe's, a hook's command), written at `at`; see container.ts. */
 export type CheckAsWritten = (text: string, at: At, where: string) => void;
