@@ -140,13 +140,14 @@ function reportSidecarScaling(ctx: TranslateContext, scope: ServiceScope, primar
   const host = primary.service;
   const hostReplicas = host.deploy?.replicas ?? host.scale ?? 1;
   const hostMode = host.deploy?.mode ?? 'replicated';
-  const asked: { at: Span | undefined; key: string; value: string | number; same: boolean }[] = [
-    { at: service.deploy?.keys.replicas, key: 'deploy.replicas', value: service.deploy?.replicas ?? 1, same: (service.deploy?.replicas ?? 1) === hostReplicas },
-    { at: service.keys.scale, key: 'scale', value: service.scale ?? 1, same: (service.scale ?? 1) === hostReplicas },
-    { at: service.deploy?.keys.mode, key: 'deploy.mode', value: service.deploy?.mode ?? 'replicated', same: (service.deploy?.mode ?? 'replicated') === hostMode },
+  const asked: { at: Span | undefined; key: string; value: string | number; hostValue: string | number }[] = [
+    { at: service.deploy?.keys.replicas, key: 'deploy.replicas', value: service.deploy?.replicas ?? 1, hostValue: hostReplicas },
+    { at: service.keys.scale, key: 'scale', value: service.scale ?? 1, hostValue: hostReplicas },
+    { at: service.deploy?.keys.mode, key: 'deploy.mode', value: service.deploy?.mode ?? 'replicated', hostValue: hostMode },
   ];
-  for (const { at, key, value, same } of asked) {
+  for (const { at, key, value, hostValue } of asked) {
     if (at === undefined) continue;
+    const same = value === hostValue;
     const what = key === 'deploy.mode' ? `the pod's controller comes from '${host.name}' (deploy.mode: ${hostMode})` : `the pod's replicas come from '${host.name}' (${hostReplicas})`;
     ctx.report(same ? 'info' : 'warning', 'convert/sidecar-replicas', at, `'${key}: ${value}' of '${service.name}' is dropped: it runs in the pod of '${host.name}' (network_mode: service:${host.name}), and ${what}`, {
       object: scope.ref,
