@@ -22,7 +22,7 @@ import type { BindMountPolicy, JsonObject, ServiceScope, TranslateContext } from
 import { CONFIG_DATA_LIMIT, dataFields, dataOf, describeSize } from './config-data.js';
 import { selectorLabels } from './labels.js';
 import { isInProject, locate, MAX_DIRECTORY_ENTRIES, readLocated, refuse, type Located, type ProjectFile } from './project-files.js';
-import { IGNORE_POD_IP, reportAddressesInFile, staticAddressIndex } from './static-addresses.js';
+import { IGNORE_POD_IP, reportAddressesAsWritten, staticAddressIndex } from './static-addresses.js';
 import { mountOwnClaim } from './volume-claims.js';
 import type { VolumeNames } from './volume-names.js';
 import type { PodVolumes } from './volume-pod.js';
@@ -158,7 +158,7 @@ function configMapMount(bind: Bind, all: ProjectFile[], isFile: boolean): void {
   for (const { key, text } of data.texts) {
     const file = data.items?.find((i) => i.key === key)?.path ?? key;
     const where = isFile ? `the file ${mount.source}` : `the file ${file} of ${mount.source}`;
-    external = reportAddressesInFile(ctx, index, text, mount.span, scope.ref, where) || external;
+    external = reportAddressesAsWritten(ctx, index, text, mount.span, scope.ref, where) || external;
   }
   if (external) metadata.annotations = { ...IGNORE_POD_IP };
   ctx.emit({ apiVersion: 'v1', kind: 'ConfigMap', metadata: metadata as { name: string }, ...dataFields(data) }, mount.span);

@@ -17,7 +17,7 @@ import { base64Of, CONFIG_DATA_LIMIT, configKeyFor, dataFields, dataOf, describe
 import { projectLabels } from './labels.js';
 import { toDnsLabel } from './names.js';
 import { locate, readLocated, refuse } from './project-files.js';
-import { IGNORE_POD_IP, reportAddressesInFile, staticAddressIndex } from './static-addresses.js';
+import { IGNORE_POD_IP, reportAddressesAsWritten, staticAddressIndex } from './static-addresses.js';
 import { externalName, volumeNamesOf } from './volume-names.js';
 import type { PodVolumes } from './volume-pod.js';
 
@@ -94,7 +94,7 @@ async function definitionObject(ctx: TranslateContext, kind: FileKind, def: Defi
   }
   const data = dataOf([{ relative: key, bytes }], false);
   const text = data.texts[0]?.text;
-  if (text !== undefined && reportAddressesInFile(ctx, staticAddressIndex(ctx), text, def.span, object, `config '${def.key}'`)) {
+  if (text !== undefined && reportAddressesAsWritten(ctx, staticAddressIndex(ctx), text, def.span, object, `config '${def.key}'`)) {
     metadata.annotations = { ...IGNORE_POD_IP };
   }
   ctx.emit({ apiVersion: 'v1', kind: 'ConfigMap', metadata, ...dataFields(data) }, def.span);

@@ -166,9 +166,6 @@ export function reportAddressesAsWritten(
   return reportExternalAddresses(ctx, index, text, at, object, where) || kept;
 }
 
-/** The earlier name of reportAddressesAsWritten, still used by config-files.ts and bind-mounts.ts. */
-export const reportAddressesInFile = reportAddressesAsWritten;
-
 /** A check of a literal Kubernetes never expands (a probe's, a hook's command), written at `at`; see container.ts. */
 export type CheckAsWritten = (text: string, at: At, where: string) => void;
 
