@@ -193,7 +193,8 @@ export function createContext(
     project.services.filter((s) => (s.ports.length > 0 || s.expose.length > 0) && !(s.networkMode ?? '').startsWith('service:')).map((s) => s.name),
   );
   const objects: KubeObject[] = [];
-  const byIdentity = new Map<string, { object: KubeObject; origin: At; canonical: string }>();
+  // Canonical JSON is computed only when a kind+name comes back (it costs a serialisation per object).
+  const byIdentity = new Map<string, { object: KubeObject; origin: At }>();
   const report = (severity: Severity, code: string, at: At, message: string, extras: ReportExtras = {}): void => {
     const d: Diagnostic = { code, severity, message, file: at.file, line: at.line, column: at.column };
     if (at.endLine !== undefined) d.endLine = at.endLine;
@@ -217,14 +218,13 @@ export function createContext(
     info: (code, at, message, extras) => report('info', code, at, message, extras),
     emit(object, origin) {
       const key = `${object.kind}/${object.metadata.name}`;
-      const canonical = canonicalJson(object);
       const seen = byIdentity.get(key);
       if (!seen) {
-        byIdentity.set(key, { object, origin, canonical });
+        byIdentity.set(key, { object, origin });
         objects.push(object);
         return;
       }
-      if (seen.canonical === canonical) return;
+      if (canonicalJson(seen.object) === canonicalJson(object)) return;
       report('error', 'convert/name-collision', origin, `two different ${object.kind} objects would be named '${object.metadata.name}'`, {
         related: [{ message: `the first ${object.kind} '${object.metadata.name}' comes from here`, ...positionOf(seen.origin) }],
         hint: 'rename one of the Compose elements so their Kubernetes names differ',
