@@ -55,7 +55,9 @@ describe('shipshape config', () => {
     const dir = project({ 'compose.yaml': 'services:\n  web:\n    image: nginx:$TAG\n' });
     const r = await runCli(['config'], { cwd: dir, env: {} });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('compose.yaml:3:18 warning compose/unset-variable variable TAG is not set; an empty string is used\n');
+    expect(r.stderr).toBe(
+      "compose.yaml:3:18 warning compose/unset-variable variable TAG is not set; an empty string is used\n  hint: Set TAG, give a default with ${TAG:-default}, or write $$ for a literal '$'.\n",
+    );
     expect(parse(r.stdout).services.web.image).toBe('nginx:');
   });
 
@@ -64,7 +66,7 @@ describe('shipshape config', () => {
     const r = await runCli(['config'], { cwd: dir, env: {} });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("compose.yaml:4:5 error compose/unknown-key unknown key 'replicas' in services.web\n");
+    expect(r.stderr).toBe("compose.yaml:4:5 error compose/unknown-key unknown key 'replicas' in services.web\n  hint: Custom keys must start with x- (extension fields).\n");
   });
 
   test('-f - reads standard input; paths resolve against the working directory', async () => {

@@ -21,7 +21,9 @@ async function config(files: Record<string, string | Uint8Array>, args: string[]
   const dir = project(files);
   const r = await runCli(['config', ...args], { cwd: dir, env: { HOME: '/home/user', ...env } });
   expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-  return { ...r, lines: r.stderr.split('\n').filter((l) => l !== '') };
+  const all = r.stderr.split('\n').filter((l) => l !== '');
+  // `lines`: the diagnostics; `details`: their indented related-location and hint lines.
+  return { ...r, lines: all.filter((l) => !l.startsWith('  ')), details: all.filter((l) => l.startsWith('  ')) };
 }
 
 /** `file:line:column severity code` of each stderr line. */
@@ -40,6 +42,7 @@ describe('bad input: positioned errors, exit 1', () => {
     const r = await config({ 'compose.yaml': 'services:\n  web:\n    image: a\n    image: b\n' });
     expect(r.code).toBe(1);
     expect(heads(r.lines)).toEqual(['compose.yaml:4:5 error yaml-syntax']);
+    expect(r.details).toContainEqual(expect.stringMatching(/^  related: compose\.yaml:3:5 /));
   });
 
   test('wrong types', async () => {

@@ -48,7 +48,7 @@ async function runConfig(options: ConfigCommandOptions, ctx: CommandContext): Pr
   if (options.projectName !== undefined && !PROJECT_NAME.test(options.projectName)) {
     throw new UsageError(`-p '${options.projectName}' is not a valid project name: use lower-case letters, digits, '-' and '_', starting with a letter or a digit`);
   }
-  const [{ loadProject }, { printProject }, { fileHost }, { displayPath }, { formatDiagnosticLine }, { stringify }] = await Promise.all([
+  const [{ loadProject }, { printProject }, { fileHost }, { displayPath }, { formatDiagnosticBlock }, { stringify }] = await Promise.all([
     import('../../compose/index.js'),
     import('../../compose/print.js'),
     import('../file-host.js'),
@@ -68,7 +68,7 @@ async function runConfig(options: ConfigCommandOptions, ctx: CommandContext): Pr
   });
   const shown = (file: string) => (file.startsWith('/') ? displayPath(io.cwd, file) : file);
   for (const d of loaded.diagnostics) {
-    io.stderr.write(`${loaded.status === 'unreadable' && isFatal(d) ? fatalLine(d, shown) : formatDiagnosticLine(showPaths(d, shown))}\n`);
+    io.stderr.write(`${loaded.status === 'unreadable' && isFatal(d) ? fatalLine(d, shown) : formatDiagnosticBlock(showPaths(d, shown))}\n`);
   }
   if (loaded.status === 'unreadable' || !loaded.project) return EXIT_USAGE;
   if (loaded.status === 'invalid') return EXIT_FINDINGS;
