@@ -12,7 +12,7 @@ const BIN = join(ROOT, 'bin', 'shipshape.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = [5000, 10000, 20000];
 
-if (!existsSync(join(ROOT, 'dist', 'cli', 'bin.js'))) {
+if (!existsSync(join(ROOT, 'dist', 'shipshape-cli.js'))) {
   console.error('bench: dist/ is missing; run `npm run build` first');
   process.exit(2);
 }

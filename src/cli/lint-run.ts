@@ -2,12 +2,12 @@
  * The `shipshape lint` action: read the configuration and the inputs, lint them as one object graph,
  * render the report, decide the exit code. The only place lint touches disk, streams and exit codes.
  */
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { kubeVersionProblem } from '../k8s/deprecations.js';
 import { countDiagnostics, formatDiagnosticLine, type Diagnostic } from '../diagnostics.js';
 import { closestName } from '../text/edit-distance.js';
-import { findConfigFile, lint, parseConfig, parseSeverity, ruleDescriptors, ruleDocsBaseFromPackage, rules, type LintConfig, type PackageInfo, type RuleSeverity } from '../lint/index.js';
+import { findConfigFile, lint, parseConfig, parseSeverity, ruleDescriptors, ruleDocsBaseFromPackage, rules, type LintConfig, type RuleSeverity } from '../lint/index.js';
+import { packageInfo } from '../package-info.js';
 import { decodeSource, type SourceFile } from '../source/file.js';
 import type { LintCommandOptions } from './commands/lint.js';
 import { syncFileHost } from './sync-file-host.js';
@@ -95,7 +95,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const toStdout = options.output === undefined;
   const color = toStdout && (options.color === undefined ? colorEnabled(io, io.stdout) : options.color);
-  const pkg = createRequire(import.meta.url)('../../package.json') as PackageInfo & { version: string };
+  const pkg = packageInfo();
   const version = pkg.version;
   const docsBaseUri = ruleDocsBaseFromPackage(pkg);
   // Secret values are masked in code frames (secretRegions).

@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
 import type { Command as CommandType } from 'commander';
+import { packageInfo } from '../package-info.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, faultStack, internalFaultLine, systemFailureLine } from './exit.js';
 import type { Io } from './io.js';
 
-const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export interface CommandContext {
   io: Io;
@@ -21,14 +20,14 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
   // Cold start (docs/performance.md): `--version` alone needs neither commander nor any command, and each
   // command imports its implementation only when it runs.
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    io.stdout.write(`${pkg.version}\n`);
+    io.stdout.write(`${packageInfo().version}\n`);
     return EXIT_OK;
   }
   const [{ Command, CommanderError }, { commands }] = await Promise.all([import('commander'), import('./commands/index.js')]);
   const ctx: CommandContext = { io, exitCode: EXIT_OK, debug: () => Boolean(program.opts().debug) };
   const program: CommandType = new Command('shipshape')
     .description('Convert Docker Compose projects to Kubernetes manifests, lint manifests, and preview diffs.')
-    .version(pkg.version, '-V, --version', 'print the version')
+    .version(packageInfo().version, '-V, --version', 'print the version')
     .option('--debug', 'print stack traces of internal faults')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
