@@ -102,8 +102,9 @@ async function walk(host: FileHost, dir: string, seenDirs: Set<string>, ignored:
   // Each real folder is walked once: a symlink back to a folder being walked cannot loop.
   if (seenDirs.has(real)) return;
   seenDirs.add(real);
-  // Dot-folders (.git, .github) and dot-files (.shipshape.yaml, .gitlab-ci.yml) are not manifests.
-  const names = (await host.readDir(dir)).filter((name) => !name.startsWith('.'));
+  // Dot-folders (.git, .github) and dot-files (.shipshape.yaml, .gitlab-ci.yml) are not manifests, nor are the
+  // package.json files of installed npm packages (a folder given by name is still walked).
+  const names = (await host.readDir(dir)).filter((name) => !name.startsWith('.') && name !== 'node_modules');
   const candidates = names.map((name) => ({ name, path: resolve(dir, name) })).filter((e) => !ignored(e.path));
   const entries = await mapConcurrent(candidates, FILE_CONCURRENCY, (e) => inspect(host, e.path, e.name));
   // Sequential from here: which path names a file reached twice depends on the order, never on timing.

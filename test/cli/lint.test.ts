@@ -179,6 +179,8 @@ describe('shipshape lint: inputs', () => {
       'a/notes.txt': 'apiVersion: nonsense',
       'a/.hidden/four.yaml': 'not: [valid',
       'a/.ci.yml': 'not: [valid',
+      'node_modules/pkg/package.json': '{"name": "pkg"}',
+      'a/node_modules/chart/five.yaml': 'not: [valid',
       'pods.yaml': good,
     });
     symlinkSync(join(cwd, 'a'), join(cwd, 'a/b/loop'));
@@ -188,9 +190,13 @@ describe('shipshape lint: inputs', () => {
     expect(r.stdout).not.toContain('notes.txt');
     expect(r.stdout).not.toContain('four.yaml');
     expect(r.stdout).not.toContain('.ci.yml');
+    expect(r.stdout).not.toContain('node_modules');
     // Each real file once: not again through the symlink back to its folder.
     expect(r.stdout).not.toContain('loop/');
     expect(r.stdout.match(/a\/one\.yaml/g)).toHaveLength(1);
+    // A node_modules folder named as the path is walked.
+    const named = await lint(['a/node_modules'], { cwd });
+    expect(named.stdout).toContain('five.yaml');
   });
 
   test('files are read concurrently but reported in path order; a file reached twice is named by its first path', async () => {
