@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Document, Node as YamlNode, CST, Scalar } from 'yaml';
 import type { Diagnostic, FieldPath } from '../diagnostics.js';
 import type { SourceFile } from './file.js';
@@ -7,16 +6,10 @@ import { spanOf, type Span } from './span.js';
 import { DEFAULT_MAX_DEPTH, firstTooDeep, mayNestDeeperThan, tooDeepMessage, unterminatedQuoteStart } from './nesting.js';
 import { YAML_SYNTAX, limitDiagnostic, yamlErrorToDiagnostic } from './yaml-errors.js';
 import { fastLocatedTree } from './fast-located.js';
+import { yamlModule } from './yaml-module.js';
 
-/**
- * `yaml` is loaded on first use (its import costs ~45 ms of cold start, docs/performance.md); under Node,
- * `import 'yaml'` resolves to this same CommonJS build.
- */
-type YamlModule = typeof import('yaml');
-let yamlModule: YamlModule | undefined;
-function yaml(): YamlModule {
-  return (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
-}
+/** `yaml` is loaded on first use (src/source/yaml-module.ts). */
+const yaml = yamlModule;
 const isAlias = (n: unknown) => yaml().isAlias(n);
 const isMap = (n: unknown) => yaml().isMap(n);
 const isPair = (n: unknown) => yaml().isPair(n);

@@ -3,7 +3,7 @@
  * them), sequences keep their order, nothing time- or machine-dependent is added. YAML: one document per
  * object separated by `---`; JSON: one `v1` `List`.
  */
-import { stringify } from 'yaml';
+import { yamlModule } from '../source/yaml-module.js';
 import type { JsonObject } from '../k8s/object.js';
 import type { KubeObject } from './context.js';
 
@@ -22,6 +22,8 @@ export function sortKeys(value: unknown): unknown {
 }
 
 const YAML_OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, singleQuote: false } as const;
+/** `yaml`'s writer, loaded on first use: most converted objects never need it. */
+const stringify = (value: unknown, options: typeof YAML_OPTIONS): string => yamlModule().stringify(value, options);
 
 /**
  * One object as a YAML document (no `---`), ending with a newline. Scalars are quoted as YAML 1.1 needs
@@ -108,17 +110,18 @@ function writeSeq(items: readonly unknown[], indent: number, out: string[]): boo
 }
 
 /**
- * Plain in YAML 1.1 as they are: letters, digits and `_./-@`, starting with a letter or `/`, with `:` only between
- * two such characters (image references, URLs), unless one of its special words; and Kubernetes quantities
+ * Plain in YAML 1.1 as they are: letters, digits and `_./-@=`, starting with a letter or `/` (after one or two
+ * `-`: command-line flags), with `:` only between two such characters (image references, URLs), unless one of
+ * its special words; and Kubernetes quantities
  * (`500m`, `256Mi`). Everything else is asked of `yaml`.
  */
-const SAFE_PLAIN = /^[A-Za-z/](?:[A-Za-z0-9_./@-]|:(?=[A-Za-z0-9_./@-]))*$/;
+const SAFE_PLAIN = /^(?:--?)?[A-Za-z/](?:[A-Za-z0-9_./@=-]|:(?=[A-Za-z0-9_./@=-]))*$/;
 /** Lines of printable ASCII that start and end with a visible character, with or without one final line break. */
 const SIMPLE_LINES = /^[!-~](?:[ -~]*[!-~])?(?:\n[!-~](?:[ -~]*[!-~])?)*\n?$/;
 const QUANTITY = /^[1-9][0-9]*(?:m|k|M|G|T|P|Ki|Mi|Gi|Ti|Pi)$/;
 const YAML11_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'null', 'Null', 'NULL']);
-/** `E5` is a YAML 1.1 float (an empty mantissa). */
-const EXPONENT = /^[eE][-+]?[0-9]/;
+/** `E5` and `-e5` are YAML 1.1 floats (an empty mantissa). */
+const EXPONENT = /^-?[eE][-+]?[0-9]/;
 const isSafePlain = (s: string): boolean => (SAFE_PLAIN.test(s) && !YAML11_WORDS.has(s) && !EXPONENT.test(s)) || QUANTITY.test(s);
 
 const keyCache = new Map<string, string | undefined>();
@@ -160,8 +163,9 @@ function scalarText(value: unknown, indent: number): string | undefined {
     return '[]';
   }
   const multiLine = typeof value === 'string' && (value.includes('\n') || value.includes('\r'));
-  // A simple multi-line string is a literal block: `|` keeps its one final line break, `|-` has none.
-  if (multiLine && SIMPLE_LINES.test(value as string) && (value as string).indexOf('\n') < (value as string).length - 1) {
+  // A simple multi-line string (or one line and its line break) is a literal block: `|` keeps its one final
+  // line break, `|-` has none.
+  if (multiLine && SIMPLE_LINES.test(value as string)) {
     const text = value as string;
     const keep = text.endsWith('\n');
     const pad = ' '.repeat(indent + 2);

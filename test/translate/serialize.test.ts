@@ -77,6 +77,7 @@ describe('the direct YAML writer matches yaml.stringify byte for byte', () => {
     ['multi-line strings at every depth', { a: 'x\ny', b: { c: 'x\ny\n', d: [['p\nq\n\n'], { e: '\nlead', f: '  indented\nmore' }] }, g: ['x\r\ny', 'trailing\n\n\n'] }],
     ['keys a JavaScript object orders by number, undefined values, __proto__', JSON.parse('{"b": 1, "10": 2, "9": 3, "01": 4, "4294967295": 5, "4294967294": 6, "__proto__": {"x": 1}, "a": {"u": null}}')],
     ['maps with undefined values only', { a: { b: undefined }, c: [{ d: undefined }], e: 1 }],
+    ['command-line flags and assignments', { v: ['-f', '--config=/etc/app.conf', '-y', '-n', '-e5', '-E5', '-e', '--e1', '-.inf', '-Infinity', '--', '-=', '=', 'a=b', '==', '-1', '--1', '---a', 'a\n', 'name=svc0\n', ' lead\n', 'x \n'], [`-f`]: 1, '--flag': 2 }],
     ['keys that need quotes', { 'a b': 1, 'x: y': 2, '': 3, 'multi\nline': 4, y: 5, '8080': 6, '10': 7, '9': 8, 'app.kubernetes.io/name': 9, ['k'.repeat(1100)]: 10 }],
   ])('%s', (_name, value) => same(value));
 
@@ -101,7 +102,7 @@ describe('the direct YAML writer matches yaml.stringify byte for byte', () => {
 
   test('random strings from the characters the writer keeps plain (seeded)', () => {
     const random = seeded(7);
-    const alphabet = 'aZnyoE09_./@-:mMiK/';
+    const alphabet = 'aZnyoE09_./@-:mMiK/=-';
     const words = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(random() * 9) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
     same({ values: words, keys: Object.fromEntries(words.map((w, i) => [w, i])) });
   });

@@ -48,13 +48,13 @@ async function runConfig(options: ConfigCommandOptions, ctx: CommandContext): Pr
   if (options.projectName !== undefined && !PROJECT_NAME.test(options.projectName)) {
     throw new UsageError(`-p '${options.projectName}' is not a valid project name: use lower-case letters, digits, '-' and '_', starting with a letter or a digit`);
   }
-  const [{ loadProject }, { printProject }, { fileHost }, { displayPath }, { formatDiagnosticBlock }, { stringify }] = await Promise.all([
+  const [{ loadProject }, { printProject }, { fileHost }, { displayPath }, { formatDiagnosticBlock }, { yamlModule }] = await Promise.all([
     import('../../compose/index.js'),
     import('../../compose/print.js'),
     import('../file-host.js'),
     import('../manifest-files.js'),
     import('../../diagnostics.js'),
-    import('yaml'),
+    import('../../source/yaml-module.js'),
   ]);
   const loaded = await loadProject({
     files: options.file,
@@ -74,7 +74,7 @@ async function runConfig(options: ConfigCommandOptions, ctx: CommandContext): Pr
   if (loaded.status === 'invalid') return EXIT_FINDINGS;
   if (!options.quiet) {
     const printed = printProject(loaded.project);
-    io.stdout.write(options.format === 'json' ? `${JSON.stringify(printed, null, 2)}\n` : stringify(printed, { aliasDuplicateObjects: false, lineWidth: 0 }));
+    io.stdout.write(options.format === 'json' ? `${JSON.stringify(printed, null, 2)}\n` : yamlModule().stringify(printed, { aliasDuplicateObjects: false, lineWidth: 0 }));
   }
   return EXIT_OK;
 }
