@@ -40,7 +40,7 @@ function composeValidator(): Validator {
 export function validateProject(root: LocatedMap, report: DiagnosticSink): void {
   const validate = composeValidator();
   const inexact = new Map<string, number>();
-  if (validate(maskInexactIntegers(plainOf(root), '', inexact))) return;
+  if (validate(maskInexactIntegers(plainOf(root), inexact))) return;
   const errors = (validate.errors ?? []).map((e) => ({ ...e, at: locate(root, e.instancePath) }));
   for (const e of selectErrors(errors)) report(toDiagnostic(e, inexact));
 }
@@ -54,17 +54,22 @@ const NOT_AN_INTEGER = 0.5;
  * They are validated as a fraction instead, so that where the schema wants an integer the type error
  * names them (by JSON pointer in `found`); where it accepts any number they still pass.
  */
-function maskInexactIntegers(value: unknown, pointer: string, found: Map<string, number>): unknown {
+function maskInexactIntegers(value: unknown, found: Map<string, number>, keys: string[] = []): unknown {
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || Number.isSafeInteger(value)) return value;
-    found.set(pointer, value);
+    // The JSON pointer is built only here: nearly every project has no such number.
+    found.set(keys.map((k) => `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''), value);
     return NOT_AN_INTEGER;
   }
   if (value === null || typeof value !== 'object') return value;
-  // Copied only where something changed: nearly every project has no such number.
+  // Copied only where something changed.
   let out: unknown[] | Record<string, unknown> | undefined;
-  for (const [k, v] of Object.entries(value)) {
-    const masked = maskInexactIntegers(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, found);
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v === null || (typeof v !== 'object' && typeof v !== 'number')) continue;
+    keys.push(k);
+    const masked = maskInexactIntegers(v, found, keys);
+    keys.pop();
     if (masked === v) continue;
     out ??= Array.isArray(value) ? [...value] : { ...value };
     (out as Record<string, unknown>)[k] = masked;

@@ -88,7 +88,13 @@ export function trimmedRange(text: string, frame: Frame): OffsetRange {
     } else break;
   }
   let end = Math.max(frame.end, start);
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    // ASCII first (no one-character string per node); anything else as /\s/ decides.
+    if (c === 32 || (c >= 9 && c <= 13)) end--;
+    else if (c < 128 || !/\s/.test(text[end - 1]!)) break;
+    else end--;
+  }
   return { start, end };
 }
 

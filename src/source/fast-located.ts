@@ -12,7 +12,7 @@ import { isEmptyFrame, isKeyFrame, nodeFrames, trimmedRange, type Frame } from '
 import type { LineIndex } from './lines.js';
 import type { Located, LocatedEntry, LocatedScalar } from './located.js';
 import { DEFAULT_MAX_DEPTH } from './nesting.js';
-import { spanOf, type Span } from './span.js';
+import { spanOf } from './span.js';
 
 class Unsupported extends Error {}
 
@@ -107,9 +107,9 @@ class Builder {
       const k = kids[i]!;
       if (!this.isKey(k)) throw new Unsupported();
       const keyRange = this.trimmed(k);
-      this.scalar(k, keyRange.start, keyRange.end); // the same checks as for values (numbers read alike)
+      const keySpan = spanOf(this.file, this.lines, keyRange.start, keyRange.end);
+      this.scalar(k, keyRange.start, keyRange.end, keySpan); // the same checks as for values (numbers read alike)
       const key = k.result === null ? 'null' : String(k.result);
-      const keySpan = this.span(k);
       const v = kids[i + 1];
       const hasValue = v !== undefined && !this.isKey(v);
       if (hasValue && !this.isEmpty(v)) {
@@ -133,8 +133,7 @@ class Builder {
     return i + 1;
   }
 
-  private scalar(frame: Frame, start: number, end: number): LocatedScalar {
-    const span = spanOf(this.file, this.lines, start, end);
+  private scalar(frame: Frame, start: number, end: number, span = spanOf(this.file, this.lines, start, end)): LocatedScalar {
     const first = this.text[start];
     const style = first === '"' || first === "'" ? 'quoted' : first === '|' || first === '>' ? 'block' : 'plain';
     const value = frame.result;
@@ -157,8 +156,4 @@ class Builder {
     return trimmedRange(this.text, frame);
   }
 
-  private span(frame: Frame): Span {
-    const { start, end } = this.trimmed(frame);
-    return spanOf(this.file, this.lines, start, end);
-  }
 }

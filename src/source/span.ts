@@ -9,7 +9,5 @@ export interface Span extends Position {
 
 /** Turn [start, end) offsets of `lines.text` into a Span. */
 export function spanOf(file: string, lines: LineIndex, start: number, end: number): Span {
-  const a = lines.position(start);
-  const b = lines.position(Math.max(start, end));
-  return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  return lines.span(file, start, end);
 }
