@@ -34,7 +34,26 @@ describe('scanDirectives', () => {
       { kind: 'disable', line: 1, column: 1, target: 0, rules: ['image-tag'] },
       { kind: 'disable-next-line', line: 3, column: 3, target: 6, rules: ['a', 'b'] },
       { kind: 'disable-next-line', line: 5, column: 3, target: 6, rules: ['c'] },
+      { kind: 'misplaced', line: 7, column: 6, target: -1, rules: [] },
     ]);
+  });
+
+  test.each<[string, string[]]>([
+    ['a mapping value', ['data:', '  run.sh: |', '    #!/bin/sh', '    # shipshape-disable', '    echo hi', '# shipshape-disable x']],
+    ['a sequence entry', ['args:', '  - >-', '    # shipshape-disable', '  - b', '# shipshape-disable x']],
+    ['a key after sequence markers, with chomping, indentation indicator and a comment', ['- - k: |-2 # note', '      # shipshape-disable', '', '      # shipshape-disable', '# shipshape-disable x']],
+  ])('comment-like lines inside a block scalar (%s) are text, not directives', (_name, lines) => {
+    const found = scanDirectives('f', lines.join('\n')).map(({ kind, line, rules }) => ({ kind, line, rules }));
+    expect(found).toEqual([{ kind: 'disable', line: lines.length, rules: ['x'] }]);
+  });
+
+  test('a block scalar ends at the first line indented no deeper than its key', () => {
+    const text = ['a:', '  s: |', '    text', '  # shipshape-disable-next-line r', '  b: 1'].join('\n');
+    expect(scanDirectives('f', text).map(({ kind, target }) => ({ kind, target }))).toEqual([{ kind: 'disable-next-line', target: 5 }]);
+  });
+
+  test('a directive-like text in a quoted string is not a misplaced directive', () => {
+    expect(scanDirectives('f', 'a: "x # shipshape-disable"\nb: \'y # shipshape-disable-next-line\'\n')).toEqual([]);
   });
 
   test('a directive at the end of the file has no target and is dropped', () => {
@@ -87,6 +106,18 @@ describe('suppression', () => {
     expect(messages).toContain("unknown rule 'bogus-rule' in the shipshape.io/ignore annotation");
     // Without the option, only the unknown rule id is reported.
     expect(run(text)).toEqual(['6:38 unused-disable']);
+  });
+
+  test('a directive after content on its line is always reported as ignored, and suppresses nothing', () => {
+    const text = deployment('web').replace('spec:', 'spec:  # shipshape-disable-next-line missing-replicas');
+    expect(run(text)).toEqual(['5:1 missing-replicas', '5:8 unused-disable']);
+    const [, note] = lint([{ path: 'm.yaml', text }], { rules: [missingReplicas] }).diagnostics;
+    expect(note?.message).toBe('a shipshape-disable-next-line directive after content on its line is ignored: directives are comment lines of their own');
+  });
+
+  test('a disable comment inside a ConfigMap script does not switch the linter off for the file', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\ndata:\n  run.sh: |\n    #!/bin/sh\n    # shipshape-disable\n    echo hi\n---\n${deployment('web')}`;
+    expect(run(text)).toEqual(['14:1 missing-replicas']);
   });
 
   test('unknown rule ids in directives are always reported', () => {
