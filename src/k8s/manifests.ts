@@ -56,8 +56,19 @@ function collect(
     }
     return;
   }
+  // `apiVersion: 5`, `kind: [x]`: a broken manifest, not some other file.
+  for (const key of ['apiVersion', 'kind'] as const) {
+    if (value[key] === undefined || value[key] === null || typeof value[key] === 'string') continue;
+    diagnostics.push(notAnObject(doc, [...base, key], 'badTypeMeta', `this ${what} is not a Kubernetes object: its ${key} is ${describe(value[key])}, not a string`, 'error'));
+    return;
+  }
   const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : inherited?.apiVersion;
   const kind = typeof value.kind === 'string' ? value.kind : inherited?.kind;
+  if (kind === 'List' && value.items !== undefined && value.items !== null && !Array.isArray(value.items)) {
+    // A forgotten `-`: the List's objects would otherwise be taken for one custom resource and never linted.
+    diagnostics.push(notAnObject(doc, [...base, 'items'], 'badListItems', `the items of this List must be a list of objects, not ${describe(value.items)}`, 'error'));
+    return;
+  }
   if (kind !== undefined && /List$/.test(kind) && Array.isArray(value.items) && depth < MAX_LIST_DEPTH) {
     // `List` holds any objects; a typed list (`DeploymentList`) may leave apiVersion/kind out of its items.
     const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
@@ -86,6 +97,7 @@ function collect(
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
+  if (typeof value === 'object') return 'a mapping';
   return `a ${typeof value} (${JSON.stringify(value).slice(0, 40)})`;
 }
 

@@ -36,6 +36,9 @@ describe('readManifests', () => {
     ['no apiVersion', '# c\nkind: Service\nmetadata: {name: x}\n', 'missingTypeMeta', 'error', 2],
     ['a List item without kind', 'apiVersion: v1\nkind: List\nitems:\n  - {metadata: {name: a}}\n', 'missingTypeMeta', 'error', 4],
     ['a List item that is not a mapping', 'apiVersion: v1\nkind: List\nitems:\n  - just text\n', 'notAnObject', 'error', 4],
+    ['a List whose items are a mapping (a forgotten -)', 'apiVersion: v1\nkind: List\nitems:\n  apiVersion: v1\n  kind: ConfigMap\n', 'badListItems', 'error', 4],
+    ['an apiVersion that is not a string', 'apiVersion: 5\nkind: Service\n', 'badTypeMeta', 'error', 1],
+    ['a kind that is not a string', 'apiVersion: v1\n\nkind: [x]\n', 'badTypeMeta', 'error', 3],
   ])('%s is reported, not linted', (_name, text, messageId, severity, line) => {
     const { manifests, diagnostics } = read(text);
     expect(manifests).toEqual([]);
