@@ -36,6 +36,8 @@ export default defineRule<Options>({
         "Service '{{name}}' selects no Pod in namespace '{{ns}}', but {{kind}} '{{target}}' in namespace '{{otherNs}}' has the labels {{selector}}: is one of them in the wrong namespace?",
       nearMiss:
         "Service '{{name}}' selects no Pod: its selector has {{key}}: {{actual}}; did you mean {{expectedKey}}: {{expected}} (the labels of {{kind}} '{{target}}')?",
+      missingLabel:
+        "Service '{{name}}' selects no Pod: {{kind}} '{{target}}' has the other labels of its selector but no {{key}} label ({{key}}: {{actual}} is in the selector only).",
     },
     options: {
       type: 'object',
@@ -89,6 +91,17 @@ export default defineRule<Options>({
           return;
         }
         const owner = near.template.owner;
+        if (near.expectedKey === undefined) {
+          context.report({
+            messageId: 'missingLabel',
+            path: ['spec', 'selector', near.key],
+            key: true,
+            data: { ...base, key: near.key, actual: selector[near.key]!, kind: owner.kind, target: owner.name },
+            hint: `Remove ${near.key} from the selector, or add ${near.key}: ${selector[near.key]!} to the Pod template's labels (and to the workload's selector).`,
+            related: [relatedLabels(near.template)],
+          });
+          return;
+        }
         context.report({
           messageId: 'nearMiss',
           path: ['spec', 'selector', near.key],
@@ -97,7 +110,7 @@ export default defineRule<Options>({
             key: near.key,
             actual: selector[near.key]!,
             expectedKey: near.expectedKey,
-            expected: near.expected,
+            expected: near.expected ?? '',
             kind: owner.kind,
             target: owner.name,
           },
@@ -113,9 +126,9 @@ interface NearMiss {
   template: PodTemplate;
   /** The selector key that does not match. */
   key: string;
-  /** The label of the template it most likely meant. */
-  expectedKey: string;
-  expected: string;
+  /** The label of the template it most likely meant; undefined when the template has no label to offer. */
+  expectedKey?: string;
+  expected?: string;
 }
 
 interface Candidate {
@@ -156,7 +169,8 @@ function nearMiss(graph: ObjectGraph, labels: NamespaceLabels, namespace: string
     const template = graph.podTemplatesMatching(namespace, rest)[0];
     if (!template) continue;
     const c = closestLabel(template, key, selector);
-    if (c) return { template, key, expectedKey: c.key, expected: c.value };
+    // No label left to compare with: the template has every other pair and simply lacks this key.
+    return c ? { template, key, expectedKey: c.key, expected: c.value } : { template, key };
   }
   return undefined;
 }
@@ -242,10 +256,11 @@ class NamespaceLabels {
   }
 }
 
-function relatedLabels(template: PodTemplate, key: string): { object: ManifestObject; path: (string | number)[]; message: string; key: boolean } {
+/** The template's label `key`, or its labels as a whole. */
+function relatedLabels(template: PodTemplate, key?: string): { object: ManifestObject; path: (string | number)[]; message: string; key: boolean } {
   return {
     object: template.owner,
-    path: [...template.path, 'metadata', 'labels', key],
+    path: [...template.path, 'metadata', 'labels', ...(key === undefined ? [] : [key])],
     message: `the labels of ${template.owner.kind} '${template.owner.name}'`,
     key: true,
   };

@@ -296,6 +296,25 @@ ruleTester(rule, {
       errors: [{ messageId: 'noMatch', line: 5, column: 3 }],
     },
     {
+      name: 'a template with every other pair of the selector and no such key is named',
+      yaml: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: s1}
+        spec:
+          selector: {app: my-server, tier: web}
+      `,
+      files: { 'deploy.yaml': deployment('my-server', '{app: my-server}') },
+      errors: [
+        {
+          messageId: 'missingLabel',
+          line: 5,
+          column: 30,
+          message: "Service 's1' selects no Pod: Deployment 'my-server' has the other labels of its selector but no tier label (tier: web is in the selector only).",
+        },
+      ],
+    },
+    {
       name: 'a common value under another key is no candidate',
       yaml: `
         apiVersion: v1
@@ -370,4 +389,18 @@ test('a near miss has a related location on the label it probably meant', () => 
   });
   expect(more).toEqual([]);
   expect(finding?.related?.map((r) => [r.file, r.line, r.column, r.message])).toEqual([['deploy.yaml', 8, 16, "the labels of Deployment 'web'"]]);
+});
+
+test('a template missing a selector key has a related location on its labels', () => {
+  const [finding] = runCase(rule, {
+    name: 'related labels',
+    yaml: `
+      apiVersion: v1
+      kind: Service
+      metadata: {name: s1}
+      spec: {selector: {app: my-server, tier: web}}
+    `,
+    files: { 'deploy.yaml': deployment('my-server', '{app: my-server}') },
+  });
+  expect(finding?.related?.map((r) => [r.file, r.line, r.column, r.message])).toEqual([['deploy.yaml', 8, 7, "the labels of Deployment 'my-server'"]]);
 });
