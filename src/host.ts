@@ -2,6 +2,14 @@
  * The file system as the pure stages see it: handed in by src/cli/ (real disk) or by tests (memory).
  * Nothing below src/cli/ imports node:fs. Paths are absolute; results never throw.
  */
+import { posix } from 'node:path';
+
+/** Whether `path` is `dir` itself or below it (both absolute, normalized). */
+export function isWithin(dir: string, path: string): boolean {
+  const rel = posix.relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !posix.isAbsolute(rel));
+}
+
 export type FileRead =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; reason: 'missing' | 'directory' | 'unreadable' | 'not-a-file' | 'too-large'; message: string };

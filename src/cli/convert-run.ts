@@ -37,6 +37,7 @@ export async function runConvert(options: ConvertCommandOptions, ctx: CommandCon
     env: io.env,
     host,
     stdin: () => io.readStdin(),
+    confine: !options.allowOutsideProject,
   });
   if (loaded.status !== 'ok' || !loaded.project) {
     printAll(loaded.diagnostics, loaded.status === 'unreadable' ? formatDiagnosticLine : formatDiagnosticBlock);

@@ -47,6 +47,7 @@ export async function convertComposeSide(
     env: io.env,
     host,
     ...(input.stdin ? { stdin: input.stdin } : {}),
+    confine: !compose.allowOutsideProject,
   });
   const diagnostics = loaded.diagnostics.map((d) => shown(io.cwd, d));
   if (loaded.status === 'unreadable' || !loaded.project) {

@@ -25,6 +25,11 @@ export interface LoadOptions {
   host: FileHost;
   /** Content of standard input, for `-f -`. */
   stdin?: () => Promise<Uint8Array>;
+  /**
+   * Read the files Compose files name (`extends`, `include`, env files) and the project's `.env` only inside
+   * the project directory (src/compose/confine.ts): convert and diff, unless `--allow-outside-project`.
+   */
+  confine?: boolean;
 }
 
 export interface LoadResult {

@@ -44,6 +44,7 @@ export async function loadComposeProject(options: LoadOptions): Promise<LoadResu
   // Variables first: COMPOSE_FILE may come from the .env file beside the first -f file (or in the working directory).
   const firstNamed = options.files.find((f) => f !== '-');
   const firstDir = firstNamed ? posix.dirname(posix.resolve(options.cwd, firstNamed)) : options.cwd;
+  if (options.confine) ctx.confinement = { dir: firstDir };
   const explicit = options.envFiles.map((f) => ({ path: posix.resolve(options.cwd, f), required: true }));
   let env: Environment = withDefaults(
     options.env,
@@ -55,6 +56,7 @@ export async function loadComposeProject(options: LoadOptions): Promise<LoadResu
   if (files.length === 0) return result();
   const first = files[0]!.ref;
   const workingDir = first.kind === 'file' ? posix.dirname(first.path) : options.cwd;
+  if (ctx.confinement && ctx.confinement.dir !== workingDir) ctx.confinement = { dir: workingDir };
   if (explicit.length === 0 && workingDir !== firstDir) {
     env = withDefaults(env, await readVariableFiles([{ path: posix.join(workingDir, '.env'), required: false }], env, ctx));
   }

@@ -1,4 +1,5 @@
 /** What every loader stage shares during one `loadProject` call. */
+import type { Confinement } from './confine.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import type { FileHost } from '../host.js';
 import type { LineIndex } from '../source/lines.js';
@@ -17,6 +18,8 @@ export interface LoaderContext {
   stdin?: () => Promise<Uint8Array>;
   /** Set when a file named on the command line (or discovery) cannot be read at all: exit 2. */
   unreadable: boolean;
+  /** Files named by Compose files (and the project's `.env`) are read only inside this directory (confine.ts). */
+  confinement?: Confinement;
 }
 
 /** Where a file is named by another file (extends, include, env_file): the reference, as written. */

@@ -3,6 +3,7 @@
  * files at all) and plain text files (env files). Never throws; problems are reported.
  */
 import { posix } from 'node:path';
+import { OUTSIDE_PROJECT, OUTSIDE_PROJECT_HINT, outsideReason } from './confine.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FileRead } from '../host.js';
 import { decodeSource, LineIndex, parseLocatedStream, type Located, type LocatedMap } from '../source/index.js';
@@ -111,9 +112,17 @@ export async function readText(
   ref: FileRef,
   ctx: LoaderContext,
   origin?: Origin,
-  options: { ignoreMissing?: boolean } = {},
+  options: { ignoreMissing?: boolean; /** Named by a Compose file or found beside it: kept inside the project (confine.ts). */ confined?: boolean } = {},
 ): Promise<TextFile | undefined> {
   const path = ref.kind === 'stdin' ? STDIN_PATH : ref.path;
+  if (ref.kind === 'file' && (options.confined ?? origin !== undefined) && ctx.confinement) {
+    const reason = await outsideReason(ctx.host, ctx.confinement, ref.path);
+    if (reason !== undefined) {
+      const message = `${origin?.name ?? posix.basename(ref.path)} ${reason}: shipshape reads files only inside the project directory`;
+      ctx.report({ code: OUTSIDE_PROJECT, severity: 'error', message, hint: OUTSIDE_PROJECT_HINT, ...(origin ? origin.at : { file: ref.path, line: 1, column: 1 }) });
+      return undefined;
+    }
+  }
   let read: FileRead;
   if (ref.kind === 'stdin') {
     read = ctx.stdin ? { ok: true, bytes: await ctx.stdin() } : { ok: false, reason: 'unreadable', message: 'standard input is not available' };

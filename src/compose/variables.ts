@@ -30,7 +30,8 @@ export async function readVariableFiles(files: readonly VariableFile[], outside:
       const stat = await ctx.host.stat(f.path);
       if (stat?.kind !== 'file') continue;
     }
-    const text = await readText({ kind: 'file', path: f.path }, ctx, f.origin);
+    // The project's own `.env` (not named by the user) and files an `include` names stay inside the project.
+    const text = await readText({ kind: 'file', path: f.path }, ctx, f.origin, { confined: !f.required || f.origin !== undefined });
     if (!text) continue;
     const entries = parseDotenv(f.path, text.lines, { lookup: (n) => fromOutside(n) ?? values.get(n), report: ctx.report });
     for (const e of entries) values.set(e.name, e.value);

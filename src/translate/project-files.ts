@@ -10,7 +10,7 @@
  * only while they stay inside.
  */
 import { posix } from 'node:path';
-import type { FileStat } from '../host.js';
+import { isWithin, type FileStat } from '../host.js';
 import type { At, ReportExtras, TranslateContext } from './context.js';
 
 export const OUTSIDE_PROJECT = 'convert/outside-project';
@@ -18,11 +18,6 @@ export const OUTSIDE_PROJECT = 'convert/outside-project';
 /** The most files and directories a mounted directory may hold to be read (more is too large, whatever the sizes). */
 export const MAX_DIRECTORY_ENTRIES = 1000;
 
-/** Whether `path` is `dir` itself or below it (both absolute, normalized). */
-export function isWithin(dir: string, path: string): boolean {
-  const rel = posix.relative(dir, path);
-  return rel === '' || (!rel.startsWith('..') && !posix.isAbsolute(rel));
-}
 
 export type Located =
   | { kind: 'found'; /** The path with symlinks resolved. */ real: string; stat: FileStat }

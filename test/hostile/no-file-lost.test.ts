@@ -178,7 +178,9 @@ describe('the converter reads nothing outside the project directory', () => {
     const outside = project({}, 'shipshape-outside-');
     writeFileSync(join(outside, 'o.txt'), `${OUTSIDE}\n`);
     writeFileSync(join(outside, 'o.env'), `OUTSIDE_VAR=${OUTSIDE}\n`);
-    const root = project({ 'parent.txt': `${OUTSIDE}\n`, 'p/in.txt': `${INSIDE}\n` });
+    const base = `services:\n  base:\n    image: busybox:1\n    environment:\n      LEAK: ${OUTSIDE}\n`;
+    writeFileSync(join(outside, 'ext.yaml'), base);
+    const root = project({ 'parent.txt': `${OUTSIDE}\n`, 'p/in.txt': `${INSIDE}\n`, 'ext.yaml': base, 'inc.yaml': base.replace('base:', 'extra:') });
     const cwd = join(root, 'p');
     symlinkSync(join(outside, 'o.txt'), join(cwd, 'link.txt'));
     mkdirSync(join(cwd, 'linkdir'));
@@ -194,6 +196,9 @@ describe('the converter reads nothing outside the project directory', () => {
     'an env_file outside': `    env_file: ${outside}/o.env\n`,
     'a secret file with ..': '    secrets: [s]\nsecrets:\n  s:\n    file: ../parent.txt\n',
     'a config file through a symlink': '    configs: [c]\nconfigs:\n  c:\n    file: ./link.txt\n',
+    'an extends file with ..': '    extends: {file: ../ext.yaml, service: base}\n',
+    'an extends file by an absolute path': `    extends: {file: ${outside}/ext.yaml, service: base}\n`,
+    'an include with ..': 'include:\n  - ../inc.yaml\n',
   });
 
   for (const [name, snippet] of Object.entries(escapes('OUTSIDE_DIR'))) {
@@ -213,6 +218,25 @@ describe('the converter reads nothing outside the project directory', () => {
       expect(r.code).toBe(0);
     });
   }
+
+  test("the project's .env as a symlink leading outside: refused at the file, its values unread", async () => {
+    const { cwd, outside } = layout();
+    symlinkSync(join(outside, 'o.env'), join(cwd, '.env'));
+    writeFileSync(join(cwd, 'compose.yaml'), `${compose()}    environment:\n      V: \${OUTSIDE_VAR:-unset}\n`);
+    const r = await run(['convert'], cwd);
+    expect(r.stdout + r.stderr).not.toContain(OUTSIDE);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^\.env:1:1 error compose\/outside-project \.env is a symbolic link to a path outside the project directory/m);
+    expect((await run(['convert', '--allow-outside-project'], cwd)).stdout).toContain(OUTSIDE);
+  });
+
+  test('config shows what Compose reads: it is not confined', async () => {
+    const { cwd } = layout();
+    writeFileSync(join(cwd, 'compose.yaml'), `${compose()}    extends: {file: ../ext.yaml, service: base}\n`);
+    const r = await run(['config'], cwd);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(OUTSIDE);
+  });
 
   test('diff with a Compose side obeys the same rule', async () => {
     const { cwd, outside } = layout();
