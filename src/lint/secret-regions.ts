@@ -49,6 +49,8 @@ function objectRegions(secret: ManifestObject): SecretRegion[] {
   for (const field of ['data', 'stringData']) {
     const map = secret.value[field];
     if (isObject(map)) for (const key of Object.keys(map)) paths.push([field, key]);
+    // A broken shape (`stringData: |` text, a list) is still Secret content: the whole value is masked.
+    else if (map !== undefined && map !== null) paths.push([field]);
   }
   if (secret.annotations[LAST_APPLIED] !== undefined) paths.push(['metadata', 'annotations', LAST_APPLIED]);
   return paths.map((path) => {

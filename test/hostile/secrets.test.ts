@@ -53,9 +53,23 @@ describe('manifest Secrets: lint and diff', () => {
     });
   }
 
+  // Values in the wrong shape are still Secret values: a text block, a list, a list in a key.
+  const shapes =
+    `apiVersion: v1\nkind: Secret\nmetadata: {name: a}\nstringData: |\n  password=${STRING}\n---\n` +
+    `apiVersion: v1\nkind: Secret\nmetadata: {name: b}\ndata: [${DATA}]\n---\n` +
+    `apiVersion: v1\nkind: Secret\nmetadata: {name: c}\ndata:\n  - ${DATA}\nstringData: {z: [${STRING}], n: 12, s: "${STRING}"}\n`;
+  for (const format of ['stylish', 'json', 'sarif', 'github', 'junit']) {
+    test(`lint --format ${format}: Secret values in the wrong shape are not quoted either`, async () => {
+      const r = await run(['lint', '--format', format, 'k8s'], project({ 'k8s/shapes.yaml': shapes }));
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/must be an object|must be a string/);
+      expectNoLeak(r, planted, `lint ${format} shapes`);
+    });
+  }
+
   test('lint with colours and a TTY (code frames) leaks nothing either', async () => {
     const { runCli } = await import('../helpers/cli.js');
-    const r = await runCli(['lint', 'k8s'], { cwd: project({ 'k8s/secret.yaml': files['k8s/secret.yaml'] }), tty: true, env: { FORCE_COLOR: '1' } });
+    const r = await runCli(['lint', 'k8s'], { cwd: project({ 'k8s/secret.yaml': files['k8s/secret.yaml'], 'k8s/shapes.yaml': shapes }), tty: true, env: { FORCE_COLOR: '1' } });
     expect(r.code).toBe(1);
     expectNoLeak(r, planted, 'lint tty');
   });

@@ -40,6 +40,11 @@ export function violationsOf(errors: readonly ErrorObject[], context: ViolationC
 
 function violationOf(error: ErrorObject, context: ViolationContext): SchemaViolation {
   const { path, value } = resolvePointer(error.instancePath, context.object);
+  // A Secret's values are never quoted in a message, whatever their shape (`stringData: |` is a string).
+  if (context.kind === 'Secret' && (path[0] === 'data' || path[0] === 'stringData') && error.keyword === 'type') {
+    const where = formatFieldPath(path);
+    return { path, keyword: 'type', message: `${where} must be ${EXPECTED[String((error.params as { type?: unknown }).type)] ?? 'another type'}, not ${shapeOf(value)} (a Secret value: not shown)` };
+  }
   const where = path.length === 0 ? 'the object' : formatFieldPath(path);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -145,6 +150,13 @@ function numberText(value: unknown): string {
   if (typeof value !== 'number') return describe(value);
   if (!Number.isFinite(value)) return 'a number too large to represent';
   return Number.isSafeInteger(value) ? String(value) : value.toExponential();
+}
+
+/** What a value is, without any of its content. */
+function shapeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : typeof value === 'string' ? 'a string' : `a ${typeof value}`;
 }
 
 function describe(value: unknown): string {
