@@ -2,6 +2,7 @@
  * The one diagnostic shape shared by every stage (YAML, Compose, conversion, lint, diff).
  * Lines and columns are 1-based. Deep code pushes diagnostics into a sink and carries on.
  */
+import { terminalSafeLine } from './text/terminal-text.js';
 import { shortForReading } from './text/short-for-reading.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -88,8 +89,14 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** `file:line:column severity code message`: the one-line form used on stderr (long quoted text cut for reading). */
 export function formatDiagnosticLine(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${shortForReading(d.message)}`;
+  return `${safe(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${safe(shortForReading(d.message))}`;
 }
+
+/**
+ * User text (file names, quoted keys and values) on one terminal line: a line break or an escape sequence in a
+ * file name must not start a line of its own (`::error …` is a GitHub workflow command) or rewrite the screen.
+ */
+const safe = (text: string): string => terminalSafeLine(text);
 
 /**
  * The stderr form of a diagnostic (convert, diff, config): its one line, then one indented line per related
@@ -97,8 +104,8 @@ export function formatDiagnosticLine(d: Diagnostic): string {
  */
 export function formatDiagnosticBlock(d: Diagnostic): string {
   let out = formatDiagnosticLine(d);
-  for (const r of d.related ?? []) out += `\n  related: ${r.file}:${r.line}:${r.column} ${shortForReading(r.message)}`;
-  if (d.hint !== undefined) out += `\n  hint: ${shortForReading(d.hint)}`;
+  for (const r of d.related ?? []) out += `\n  related: ${safe(r.file)}:${r.line}:${r.column} ${safe(shortForReading(r.message))}`;
+  if (d.hint !== undefined) out += `\n  hint: ${safe(shortForReading(d.hint))}`;
   return out;
 }
 

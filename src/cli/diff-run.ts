@@ -15,7 +15,7 @@ import { readSide, type SideRead } from './diff-sides.js';
 import { fileHost } from './file-host.js';
 import { checkConversionOptions } from './convert-options.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
-import { colorEnabled, type Io } from './io.js';
+import { colorEnabled, type Io, noteLine } from './io.js';
 import type { CommandContext } from './main.js';
 
 export const DEFAULT_NAMESPACE = 'default';
@@ -47,8 +47,8 @@ function composeOptions(options: DiffCommandOptions): ComposeSideOptions {
 function reportSides(io: Io, sides: readonly SideRead[], extra: readonly Diagnostic[]): { unreadable: boolean; errors: boolean } {
   let unreadable = false;
   for (const side of sides) {
-    for (const problem of side.problems) io.stderr.write(`shipshape: ${problem}\n`);
-    for (const note of side.notes) io.stderr.write(`shipshape: ${note}\n`);
+    for (const problem of side.problems) io.stderr.write(noteLine(`shipshape: ${problem}`));
+    for (const note of side.notes) io.stderr.write(noteLine(`shipshape: ${note}`));
     if (side.problems.length > 0) unreadable = true;
   }
   const diagnostics = sortDiagnostics([...sides.flatMap((s) => s.diagnostics), ...extra]);
@@ -84,7 +84,7 @@ export async function runDiff(leftArg: string, rightArg: string, options: DiffCo
   const right = await readSide({ arg: rightArg, as: options.rightCompose ? 'compose' : 'detect' }, sideOptions, io, host);
   // A conversion is always what would be: against manifests, it is the new side, whichever argument it was.
   if (left.converted !== undefined && right.converted === undefined && right.problems.length === 0) {
-    io.stderr.write(`shipshape: note: ${rightArg} is the old side and the conversion of ${left.converted} the new one (a Compose side is always new)\n`);
+    io.stderr.write(noteLine(`shipshape: note: ${rightArg} is the old side and the conversion of ${left.converted} the new one (a Compose side is always new)`));
     return finish(io, right, left, printOptions(options));
   }
   return finish(io, left, right, printOptions(options));

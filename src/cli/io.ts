@@ -2,6 +2,17 @@
  * Everything the CLI touches outside the process's own memory, passed in so that tests can run the
  * CLI in-process with fakes. Only src/cli/ may use process.*, the console or the file system.
  */
+import { terminalSafeLine } from '../text/terminal-text.js';
+
+/**
+ * One line of the CLI's own notes on stderr (`shipshape: cannot read …`), made terminal-safe: they quote file
+ * names and arguments, and a line break or escape sequence in one must not start a line of its own (a
+ * `::error …` GitHub workflow command) or rewrite the screen.
+ */
+export function noteLine(text: string): string {
+  return `${terminalSafeLine(text)}\n`;
+}
+
 export interface OutputStream {
   write(text: string): void;
   /** True when the stream is an interactive terminal (colours and code frames allowed). */

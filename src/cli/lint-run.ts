@@ -12,7 +12,7 @@ import { decodeSource, type SourceFile } from '../source/file.js';
 import type { LintCommandOptions } from './commands/lint.js';
 import { syncFileHost } from './sync-file-host.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
-import { colorEnabled } from './io.js';
+import { colorEnabled, noteLine } from './io.js';
 import type { CommandContext } from './main.js';
 import { displayPath, findManifestFiles, readProblem } from './manifest-files.js';
 import { FILE_CONCURRENCY, mapConcurrent } from './concurrent.js';
@@ -43,10 +43,10 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     { cwd: io.cwd, ignore: config?.ignore ?? [], ignoreBase: config?.file ? dirname(config.file) : io.cwd },
   );
   for (const problem of found.problems) {
-    io.stderr.write(`shipshape: ${problem}\n`);
+    io.stderr.write(noteLine(`shipshape: ${problem}`));
     unreadable++;
   }
-  for (const dir of found.empty) io.stderr.write(`shipshape: warning: no .yaml, .yml or .json files in ${dir}\n`);
+  for (const dir of found.empty) io.stderr.write(noteLine(`shipshape: warning: no .yaml, .yml or .json files in ${dir}`));
 
   const files: SourceFile[] = [];
   const sourceDiagnostics: Diagnostic[] = [];
@@ -69,7 +69,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     const read = reads[i]!;
     const shown = found.shown.get(absolute) ?? displayPath(io.cwd, absolute);
     if (!read.ok) {
-      io.stderr.write(`shipshape: cannot read ${shown}: ${readProblem(absolute, read.message)}\n`);
+      io.stderr.write(noteLine(`shipshape: cannot read ${shown}: ${readProblem(absolute, read.message)}`));
       unreadable++;
       continue;
     }
@@ -123,7 +123,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   if (unreadable > 0) return EXIT_USAGE;
   if (counts.error > 0) return EXIT_FINDINGS;
   if (!options.quiet && options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
-    io.stderr.write(`shipshape: too many warnings (${counts.warning}, at most ${options.maxWarnings} allowed by --max-warnings)\n`);
+    io.stderr.write(noteLine(`shipshape: too many warnings (${counts.warning}, at most ${options.maxWarnings} allowed by --max-warnings)`));
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
@@ -156,14 +156,14 @@ async function loadConfig(given: string | undefined, ctx: CommandContext): Promi
   const shown = displayPath(io.cwd, path);
   const read = await host.readFile(path);
   if (!read.ok) {
-    io.stderr.write(`shipshape: cannot read the configuration ${shown}: ${readProblem(path, read.message)}\n`);
+    io.stderr.write(noteLine(`shipshape: cannot read the configuration ${shown}: ${readProblem(path, read.message)}`));
     return 'failed';
   }
   const decoded = decodeSource(shown, read.bytes);
   const parsed = decoded.value ? parseConfig(decoded.value, rules) : { value: undefined, diagnostics: decoded.diagnostics };
   for (const d of parsed.diagnostics) io.stderr.write(`${formatDiagnosticLine(d)}\n`);
   if (!parsed.value) {
-    io.stderr.write(`shipshape: the configuration ${shown} is invalid\n`);
+    io.stderr.write(noteLine(`shipshape: the configuration ${shown} is invalid`));
     return 'failed';
   }
   return { ...parsed.value, file: path };

@@ -1,7 +1,7 @@
 import type { Command as CommandType } from 'commander';
 import { packageInfo } from '../package-info.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, faultStack, internalFaultLine, systemFailureLine } from './exit.js';
-import type { Io } from './io.js';
+import { noteLine, type Io } from './io.js';
 
 
 export interface CommandContext {
@@ -56,7 +56,7 @@ function handleError(error: unknown, ctx: CommandContext, commanderError: typeof
     return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
   if (error instanceof UsageError) {
-    ctx.io.stderr.write(`shipshape: ${error.message}\n`);
+    ctx.io.stderr.write(noteLine(`shipshape: ${error.message}`));
     return EXIT_USAGE;
   }
   ctx.io.stderr.write(`${systemFailureLine(error) ?? internalFaultLine(error, ctx.debug())}\n`);

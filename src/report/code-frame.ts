@@ -16,7 +16,7 @@ import type { Position, Severity } from '../diagnostics.js';
 import type { LineIndex } from '../source/lines.js';
 import type { SourceRegion } from './formatter.js';
 import type { Palette } from './palette.js';
-import { codePointWidth, isUnsafeChar, visibleEscape } from './terminal-text.js';
+import { codePointWidth, isUnsafeChar, visibleEscape } from '../text/terminal-text.js';
 
 export interface CodeFrameOptions {
   /** Lines shown before and after the marked lines. */

@@ -3,7 +3,7 @@
  * but tab/LF/CR, U+FFFE, U+FFFF, lone surrogates) are not even allowed as character references, so
  * they are written as visible escapes (`\x1B`, `\uFFFE`) or U+FFFD instead of breaking the document.
  */
-import { visibleEscape } from './terminal-text.js';
+import { visibleEscape } from '../text/terminal-text.js';
 
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -237,4 +237,27 @@ describe('paths with spaces and non-ASCII names', () => {
     expectCleanFailure(r, [1]);
     expect(r.stdout).not.toContain('\u001b[31m');
   });
+
+  test.skipIf(process.platform === 'win32')('a file name with a line break cannot start a line of its own on stderr (a GitHub workflow command)', async () => {
+    const evil = 'x\n::error file=evil::INJECTED\u001b[31m.yaml';
+    const dir = project({ 'ref.yaml': latestDeployment('a'), 'compose.yaml': 'services:\n  web:\n    image: nginx:1\n' });
+    mkdirSync(join(dir, 'nl'));
+    writeFileSync(join(dir, 'nl', evil), 'a: 1\na: 2\n');
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'nl', `dangling${evil}`));
+    writeFileSync(join(dir, evil), 'services: {web: {image: nginx:1, bogus: 1}}\n');
+    const runs = [
+      await run(['diff', 'nl', 'ref.yaml'], dir),
+      await run(['lint', 'nl'], dir),
+      await run(['convert', '-f', evil], dir),
+      await run(['config', '-f', evil], dir),
+      await run(['convert', '-f', `${evil}-missing`], dir),
+      await run(['lint', `${evil}-missing`], dir),
+    ];
+    for (const r of runs) {
+      expect(r.stderr.length).toBeGreaterThan(0);
+      for (const line of r.stderr.split('\n')) expect(line).not.toMatch(/^::/);
+      expect(r.stderr).not.toContain('\u001b[31m');
+      expect(r.stderr).toContain('\\x0A::error');
+    }
+  });
 });

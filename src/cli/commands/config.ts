@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { terminalSafeLine } from '../../text/terminal-text.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { CommandContext } from '../main.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../exit.js';
@@ -85,7 +86,7 @@ function isFatal(d: Diagnostic): boolean {
 }
 
 function fatalLine(d: Diagnostic, shown: (file: string) => string): string {
-  return d.code === 'compose/no-file' ? `shipshape: ${d.message}` : `shipshape: ${shown(d.file)}: ${d.message}`;
+  return terminalSafeLine(d.code === 'compose/no-file' ? `shipshape: ${d.message}` : `shipshape: ${shown(d.file)}: ${d.message}`);
 }
 
 function showPaths(d: Diagnostic, shown: (file: string) => string): Diagnostic {

@@ -2,7 +2,7 @@
  * `--output summary`: one line per object (`~ Deployment shop/api: spec.replicas, …`, `+`, `-`, `=` for
  * unchanged), then the counts. Changed objects name their changed fields (the first few).
  */
-import { terminalSafeLine } from '../../report/terminal-text.js';
+import { terminalSafeLine } from '../../text/terminal-text.js';
 import { formatChangePath } from '../field-path.js';
 import type { DiffResult, ObjectDiff } from '../index.js';
 import { diffPalette } from './colors.js';

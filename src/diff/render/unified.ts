@@ -5,7 +5,7 @@
  * Every line is made terminal-safe (control and bidi characters shown as escapes).
  */
 import { structuredPatch } from 'diff';
-import { terminalSafeLine } from '../../report/terminal-text.js';
+import { terminalSafeLine } from '../../text/terminal-text.js';
 import type { DiffResult, ObjectDiff, ObjectSide } from '../index.js';
 import { canonicalYaml } from './canonical-yaml.js';
 import { diffPalette, type DiffPalette } from './colors.js';

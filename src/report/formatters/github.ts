@@ -11,7 +11,7 @@
  */
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics.js';
 import type { Formatter } from '../formatter.js';
-import { terminalSafeLine } from '../terminal-text.js';
+import { terminalSafeLine } from '../../text/terminal-text.js';
 
 const commands: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

@@ -20,7 +20,7 @@ import { codeFrame } from '../code-frame.js';
 import type { Formatter, ReportInput, SourceRegion } from '../formatter.js';
 import { palette, type Palette } from '../palette.js';
 import { shortForReading } from '../../text/short-for-reading.js';
-import { displayWidth, padDisplay, terminalSafeLine, terminalSafeLines } from '../terminal-text.js';
+import { displayWidth, padDisplay, terminalSafeLine, terminalSafeLines } from '../../text/terminal-text.js';
 
 /** Messages wider than this do not push the rule-id column further right. */
 const MAX_ALIGNED_MESSAGE_WIDTH = 80;

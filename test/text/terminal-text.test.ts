@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { displayWidth, terminalSafeLine, terminalSafeLines } from '../../src/report/terminal-text.js';
+import { displayWidth, terminalSafeLine, terminalSafeLines } from '../../src/text/terminal-text.js';
 
 describe('terminalSafeLine', () => {
   const table: [string, string, string][] = [
