@@ -40,9 +40,11 @@ export async function runConvert(options: ConvertCommandOptions, ctx: CommandCon
     stdin: () => io.readStdin(),
     confine: !options.allowOutsideProject,
   });
+  // With --diff, an input with errors is exit 2 as for `shipshape diff` (1 means: there are differences).
+  const inputErrors = options.diff ? EXIT_USAGE : EXIT_FINDINGS;
   if (loaded.status !== 'ok' || !loaded.project) {
     printAll(loaded.diagnostics, loaded.status === 'unreadable' ? formatDiagnosticLine : formatDiagnosticBlock);
-    return loaded.status === 'unreadable' || !loaded.project ? EXIT_USAGE : EXIT_FINDINGS;
+    return loaded.status === 'unreadable' || !loaded.project ? EXIT_USAGE : inputErrors;
   }
 
   const result = await translateProject(loaded.project, translateOptions(options, host));
@@ -51,7 +53,7 @@ export async function runConvert(options: ConvertCommandOptions, ctx: CommandCon
   const counts = countDiagnostics(diagnostics);
   if (counts.error > 0) {
     io.stderr.write(noteLine(`shipshape: conversion failed with ${counts.error} error(s); nothing was written`));
-    return EXIT_FINDINGS;
+    return inputErrors;
   }
   // --strict fails before anything is written: `convert --strict | kubectl apply -f -` must not apply a
   // conversion that failed.

@@ -48,6 +48,20 @@ describe('shipshape convert -o DIR --diff', () => {
     expect(await Promise.all(files.map((f) => readFile(join(dir, 'k8s', f), 'utf8')))).toEqual(contents);
   });
 
+  test.each([
+    ['invalid YAML', 'services:\n  web: [\n'],
+    ['a Compose error', 'services:\n  web:\n    image: nginx:1\n    ports: ["99999:80"]\n'],
+    ['a conversion error (a file outside the project)', 'services:\n  web:\n    image: nginx:1\n    env_file: /etc/hostname\n'],
+  ])('an input with errors (%s) is exit 2, as diff: 1 means differences', async (_name, text) => {
+    await writeFile(join(dir, 'app/compose.yaml'), text);
+    const result = await run(['convert', 'app/compose.yaml', '-o', 'k8s', '--diff']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/error/);
+    const plain = await run(['convert', 'app/compose.yaml', '-o', 'k8s']);
+    expect(plain.code).toBe(1);
+  });
+
   test('--diff without -o is a usage error', async () => {
     const result = await run(['convert', 'app/compose.yaml', '--diff']);
     expect(result.code).toBe(2);
