@@ -58,7 +58,10 @@ function reportSides(io: Io, sides: readonly SideRead[], extra: readonly Diagnos
 
 /** Compare, print, and return the exit code. */
 function finish(io: Io, left: SideRead, right: SideRead, print: PrintOptions): number {
-  if (left.problems.length > 0 || right.problems.length > 0) {
+  // A side that could not be read at all has no diff; one whose folder held unreadable files has the diff of
+  // the others (still exit 2).
+  const unread = (side: SideRead) => side.problems.length > 0 && !side.partial;
+  if (unread(left) || unread(right)) {
     reportSides(io, [left, right], []);
     return EXIT_USAGE;
   }
@@ -66,8 +69,8 @@ function finish(io: Io, left: SideRead, right: SideRead, print: PrintOptions): n
   const status = reportSides(io, [left, right], result.diagnostics);
   const color = print.output !== 'json' && colorEnabled(io, io.stdout, print.color);
   io.stdout.write(renderers[print.output](result, { color, context: print.context }));
-  if (status.errors) {
-    io.stderr.write('shipshape: the inputs have errors (above); the diff may be incomplete\n');
+  if (status.errors || status.unreadable) {
+    io.stderr.write(`shipshape: ${status.unreadable ? 'some inputs cannot be read' : 'the inputs have errors'} (above); the diff may be incomplete\n`);
     return EXIT_USAGE;
   }
   const { added, removed, changed } = result.counts;

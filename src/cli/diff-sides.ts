@@ -33,8 +33,13 @@ export interface SideOptions {
 export interface SideRead {
   objects: DiffObject[];
   diagnostics: Diagnostic[];
-  /** One line each: what could not be read at all (exit 2). */
+  /** One line each: what could not be read (exit 2). */
   problems: string[];
+  /**
+   * Set when a problem was about some files of a folder: the objects of the others are there and the diff of
+   * what could be read is printed. Otherwise a problem means the side could not be read at all.
+   */
+  partial?: boolean;
   /** Notes for stderr (an empty directory). */
   notes: string[];
   /** Set when the side is a converted Compose project: how it is named. */
@@ -99,7 +104,7 @@ export async function readSide(request: SideRequest, options: SideOptions, io: I
     if (decoded.value) files.push(decoded.value);
   }
   const side = manifests(files, diagnostics, options);
-  return { ...side, problems, notes };
+  return { ...side, problems, notes, ...(problems.length > 0 ? { partial: true } : {}) };
 }
 
 function isCompose(request: SideRequest, file: SourceFile): boolean {

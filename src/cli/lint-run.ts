@@ -75,9 +75,12 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     }
     accept(shown, read.bytes);
   }
-  if (files.length === 0 && sourceDiagnostics.length === 0) {
+  // Nothing could be read: exit 2. A machine format still gets its (empty) report on stdout, so that what
+  // consumes it (a SARIF upload, a JUnit publisher, jq) parses; stylish has nothing to show.
+  const nothing = files.length === 0 && sourceDiagnostics.length === 0;
+  if (nothing) {
     io.stderr.write('shipshape: no manifests to lint\n');
-    return EXIT_USAGE;
+    if (options.format === 'stylish' || options.output !== undefined) return EXIT_USAGE;
   }
 
   const result = lint(files, {
@@ -120,7 +123,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     );
     return EXIT_USAGE;
   }
-  if (unreadable > 0) return EXIT_USAGE;
+  if (unreadable > 0 || nothing) return EXIT_USAGE;
   if (counts.error > 0) return EXIT_FINDINGS;
   if (!options.quiet && options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
     io.stderr.write(noteLine(`shipshape: too many warnings (${counts.warning}, at most ${options.maxWarnings} allowed by --max-warnings)`));
