@@ -165,7 +165,8 @@ function configMapMount(bind: Bind, all: ProjectFile[], isFile: boolean): void {
   const source: JsonObject = { name };
   if (data.items) source.items = data.items;
   const volume = { name, configMap: source };
-  if (isFile) pod.mount(volume, mount.target, { readOnly: true, subPath: data.items?.[0]?.key ?? files[0]!.relative });
+  // A file is mounted by its name in the volume: an item's path (its key may be a derived one), else the key.
+  if (isFile) pod.mount(volume, mount.target, { readOnly: true, subPath: data.items?.[0]?.path ?? files[0]!.relative });
   else pod.mount(volume, mount.target, { readOnly: true });
   if (!mount.readOnly) {
     ctx.warn('convert/bind-mount', mount.span, `bind mount ${bind.spec} becomes the ConfigMap '${name}', mounted read-only: what the container writes there fails (a ConfigMap holds the files as they are now)`, {

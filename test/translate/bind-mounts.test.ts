@@ -85,6 +85,24 @@ describe('read-only bind mounts inside the project → ConfigMaps', () => {
     expect(inDirectory.diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['convert/secret-file warning', 'convert/bind-mount info']);
   });
 
+  test.each([
+    ['a name that is not a key', './my app.conf', 'events {}\n', { key: 'my-app.conf', path: 'my app.conf' }],
+    ['a script whose name is not a key', './run me.sh', '#!/bin/sh\n', { key: 'run-me.sh', path: 'run me.sh', mode: 0o755 }],
+    ['a script (key = path)', './run.sh', '#!/bin/sh\n', { key: 'run.sh', path: 'run.sh', mode: 0o755 }],
+  ])('a file through items (%s): subPath is the item path, the file the volume holds', async (_name, source, text, item) => {
+    const { pod } = await convertBinds([ro(source, '/etc/app.conf')], hostWith({ [`${ROOT}/${source.slice(2)}`]: text }));
+    expect(pod.volumes![0]!.configMap).toMatchObject({ items: [item] });
+    expect(pod.volumeMounts).toMatchObject([{ mountPath: '/etc/app.conf', subPath: item.path, readOnly: true }]);
+  });
+
+  test('the file of a Compose secret whose name is not a key: subPath is the key the Secret holds (no items)', async () => {
+    const secrets = [{ key: 'pw', source: { type: 'file' as const, path: './my pw.txt', resolved: `${ROOT}/my pw.txt` }, labels: [], extensions: {}, span: span(), keys: {} }];
+    const { pod, objects } = await convertBinds([ro('./my pw.txt', '/run/pw')], hostWith({ [`${ROOT}/my pw.txt`]: 'x' }), {}, { secrets });
+    expect(Object.keys(objects[0].data)).toEqual(['my-pw.txt']);
+    expect(pod.volumes).toEqual([{ name: expect.any(String), secret: { secretName: objects[0].metadata.name } }]);
+    expect(pod.volumeMounts).toMatchObject([{ mountPath: '/run/pw', subPath: 'my-pw.txt' }]);
+  });
+
   test('a script keeps its execute bits', async () => {
     const { pod } = await convertBinds([ro('./run.sh', '/run.sh')], hostWith({ [`${ROOT}/run.sh`]: '#!/bin/sh\necho\n' }));
     expect(pod.volumes![0]!.configMap).toEqual({ name: 'web-run-sh', items: [{ key: 'run.sh', path: 'run.sh', mode: 0o755 }] });
