@@ -12,7 +12,7 @@ import { toJsonList, toYamlStream } from '../translate/serialize.js';
 import type { ConvertCommandOptions } from './commands/convert.js';
 import { syncFileHost } from './sync-file-host.js';
 import { checkConversionOptions, shownDiagnostic, translateOptions } from './convert-options.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, checkPaths } from './exit.js';
 import type { CommandContext } from './main.js';
 import { displayPath } from './manifest-files.js';
 import { outputFiles, writeOutputDir } from './output-dir.js';
@@ -20,6 +20,7 @@ import { outputFiles, writeOutputDir } from './output-dir.js';
 export async function runConvert(options: ConvertCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   checkConversionOptions(options);
+  checkPaths('convert', [...options.file, ...options.envFile, options.output]);
   if (options.diff && options.output === undefined) throw new UsageError('--diff previews what -o DIR would change: give -o DIR');
   const host = syncFileHost();
   // Unreadable input is one clear line per problem; otherwise related locations and hints follow each line.

@@ -14,7 +14,7 @@ import type { ComposeSideOptions } from './diff-compose.js';
 import { readSide, type SideRead } from './diff-sides.js';
 import { fileHost } from './file-host.js';
 import { checkConversionOptions } from './convert-options.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, checkPaths } from './exit.js';
 import { colorEnabled, type Io, noteLine } from './io.js';
 import type { CommandContext } from './main.js';
 
@@ -80,6 +80,7 @@ function finish(io: Io, left: SideRead, right: SideRead, print: PrintOptions): n
 export async function runDiff(leftArg: string, rightArg: string, options: DiffCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   checkConversionOptions(options);
+  checkPaths('diff', [leftArg, rightArg, ...options.envFile]);
   if (leftArg === '-' && rightArg === '-') throw new UsageError("'-' (standard input) can be one side only");
   const host = fileHost();
   const sideOptions = { defaultNamespace: options.namespace ?? DEFAULT_NAMESPACE, compose: composeOptions(options) };

@@ -43,3 +43,8 @@ export function internalFaultLine(error: unknown, debug: boolean): string {
 export function faultStack(error: unknown): string {
   return error instanceof Error && error.stack ? error.stack : String(error);
 }
+
+/** An empty path names nothing (an unset shell variable, `"$DIR"`): a usage error, never the current directory. */
+export function checkPaths(what: string, paths: readonly (string | undefined)[]): void {
+  if (paths.some((p) => p === '')) throw new UsageError(`${what}: an empty path names no file (is a shell variable unset?)`);
+}

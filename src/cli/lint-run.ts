@@ -11,7 +11,7 @@ import { packageInfo } from '../package-info.js';
 import { decodeSource, type SourceFile } from '../source/file.js';
 import type { LintCommandOptions } from './commands/lint.js';
 import { syncFileHost } from './sync-file-host.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, checkPaths } from './exit.js';
 import { colorEnabled, noteLine } from './io.js';
 import type { CommandContext } from './main.js';
 import { displayPath, findManifestFiles, readProblem } from './manifest-files.js';
@@ -24,6 +24,7 @@ const STDIN_NAME = '<stdin>';
 export async function runLint(paths: readonly string[], options: LintCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   const host = syncFileHost();
+  checkPaths('lint', [...paths, options.config, options.output]);
   const overrides = parseRuleOverrides(options.rule);
   if (options.namespace !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(options.namespace)) {
     throw new UsageError(`--namespace '${options.namespace}' is not a valid namespace name (lower-case letters, digits and '-')`);

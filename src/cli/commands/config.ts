@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { terminalSafeLine } from '../../text/terminal-text.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { CommandContext } from '../main.js';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../exit.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, checkPaths } from '../exit.js';
 
 export const CONFIG_FORMATS = ['yaml', 'json'] as const;
 
@@ -46,6 +46,7 @@ const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
 async function runConfig(options: ConfigCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
+  checkPaths('config', [...options.file, ...options.envFile]);
   if (options.projectName !== undefined && !PROJECT_NAME.test(options.projectName)) {
     throw new UsageError(`-p '${options.projectName}' is not a valid project name: use lower-case letters, digits, '-' and '_', starting with a letter or a digit`);
   }
