@@ -7,7 +7,7 @@ import { entryOf, type Located, type LocatedMap } from '../../source/located.js'
 import { report, within, type Scope } from './context.js';
 import { fieldName, readBoolean, readString, wrongType } from './scalars.js';
 import { keysOf } from './shapes.js';
-import { resolveHostPath } from './paths.js';
+import { readNamedPath, resolveHostPath } from './paths.js';
 
 export function readEnvFiles(node: Located, scope: Scope): EnvFile[] {
   if (node.kind === 'scalar') {
@@ -28,13 +28,8 @@ export function readEnvFiles(node: Located, scope: Scope): EnvFile[] {
 }
 
 function readShort(node: Located, scope: Scope): EnvFile | undefined {
-  const path = readString(node, scope);
-  if (path === undefined) return undefined;
-  if (path === '') {
-    report(scope, node.span, { message: `${fieldName(scope)} is an empty path` });
-    return undefined;
-  }
-  return { path, resolved: resolveHostPath(path, scope, node.span), required: true, vars: [], span: node.span };
+  const named = readNamedPath(node, scope);
+  return named && { ...named, required: true, vars: [], span: node.span };
 }
 
 function readLong(map: LocatedMap, scope: Scope): EnvFile | undefined {

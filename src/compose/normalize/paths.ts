@@ -3,8 +3,27 @@
  * directory, the result cleaned. Pure: HOME comes from the context's variables, never from the process.
  */
 import { posix } from 'node:path';
+import type { Located } from '../../source/located.js';
 import type { Span } from '../../source/span.js';
 import { report, type Scope } from './context.js';
+import { fieldName, readString } from './scalars.js';
+
+/** A file named by a service (an env file, a label file): the path as written, and resolved. */
+export interface NamedPath {
+  path: string;
+  resolved: string;
+}
+
+/** A path scalar: non-empty, resolved with `resolveHostPath`; absent after reporting otherwise. */
+export function readNamedPath(node: Located, scope: Scope): NamedPath | undefined {
+  const path = readString(node, scope);
+  if (path === undefined) return undefined;
+  if (path === '') {
+    report(scope, node.span, { message: `${fieldName(scope)} is an empty path` });
+    return undefined;
+  }
+  return { path, resolved: resolveHostPath(path, scope, node.span) };
+}
 
 export function resolveHostPath(path: string, scope: Scope, at: Span): string {
   const { workingDir, env } = scope.ctx;

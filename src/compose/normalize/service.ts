@@ -22,6 +22,7 @@ import { readExtraHosts } from './extra-hosts.js';
 import { readFileReferences } from './file-references.js';
 import { readHealthcheck } from './healthcheck.js';
 import { readKeyValues } from './key-values.js';
+import { readLabelFiles } from './label-file.js';
 import { readServiceNetworks } from './networks.js';
 import { readPorts } from './ports.js';
 import { readDevice } from './resources.js';
@@ -59,6 +60,7 @@ const READERS: Record<string, Reader> = {
   configs: into('configs', readFileReferences),
   networks: into('networks', readServiceNetworks),
   labels: into('labels', readKeyValues),
+  label_file: into('labelFiles', readLabelFiles),
   annotations: into('annotations', readKeyValues),
   restart: into('restart', readRestart),
   scale: into('scale', (node, scope) => readInteger(node, scope, { min: 0 })),
