@@ -6,6 +6,7 @@
  */
 import type { Span } from '../source/span.js';
 import type { PodContribution, JsonObject, ServiceScope, TranslateContext } from './context.js';
+import { commandLineOf } from './command-line.js';
 import { escapeExpansion } from './expansion.js';
 import { isKomposeLabel } from './kompose-labels.js';
 import { isQualifiedName } from './labels.js';
@@ -43,8 +44,7 @@ export function buildContainer(ctx: TranslateContext, scope: ServiceScope, ports
     externalAddresses = reportAddressesAsWritten(ctx, addresses, text, at, scope.ref, where, HANDLER_COMMAND) || externalAddresses;
   };
   const container: JsonObject = { name: scope.name, image: imageOf(ctx, scope) };
-  if (service.entrypoint) container.command = service.entrypoint.argv.map((a) => expanded(a, service.entrypoint!.span));
-  if (service.command) container.args = service.command.argv.map((a) => expanded(a, service.command!.span));
+  Object.assign(container, commandLineOf(ctx, scope, expanded));
   if (service.workingDir !== undefined) container.workingDir = service.workingDir;
   if (ports.containerPorts.length > 0) container.ports = ports.containerPorts;
   const envFrom = sources.flatMap((s) => s.envFrom ?? []);

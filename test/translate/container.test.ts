@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CommandLine } from '../../src/compose/model.js';
-import { containerOf, convert, env, find, kv, podSpecOf, project, service, span, deploy } from './model-builder.js';
+import { at, containerOf, convert, env, find, kv, podSpecOf, project, service, span, deploy } from './model-builder.js';
 
 const cmd = (...argv: string[]): CommandLine => ({ argv, form: 'list', span: span() });
 
@@ -43,6 +43,25 @@ describe('command line', () => {
     expect(container.command).toEqual(['/bin/app']);
     expect(container.args).toEqual(['--port', '80']);
   });
+  // Compose's empty override (`entrypoint: ""`, `[]`; `command: []`, `""`) cannot be written: Kubernetes treats an
+  // empty command/args as unset. `null` for a key not given; the diagnostics name the key that caused them.
+  const cases: [string, string[] | null, string[] | null, { command?: string[]; args?: string[] }, [string, string, 'entrypoint' | 'command'][]][] = [
+    ['empty entrypoint alone: warning, image ENTRYPOINT runs', [], null, {}, [['convert/empty-command', 'warning', 'entrypoint']]],
+    ['empty command alone: warning, image CMD runs', null, [], {}, [['convert/empty-command', 'warning', 'command']]],
+    ['empty entrypoint and a command: the command is the program', [], ['/bin/app', '-v'], { command: ['/bin/app', '-v'] }, [['convert/empty-command', 'info', 'entrypoint']]],
+    ['empty command with an entrypoint: the image CMD is not used anyway', ['/bin/app'], [], { command: ['/bin/app'] }, []],
+    ['both empty: a warning at each', [], [], {}, [['convert/empty-command', 'warning', 'entrypoint'], ['convert/empty-command', 'warning', 'command']]],
+    ['neither empty', ['/bin/app'], ['-v'], { command: ['/bin/app'], args: ['-v'] }, []],
+  ];
+  test.each(cases)('%s', async (_name, entrypoint, command, fields, expected) => {
+    const s = service('w', { image: 'x:1', ...(entrypoint ? { entrypoint: cmd(...entrypoint) } : {}), ...(command ? { command: cmd(...command) } : {}) });
+    const { container, result } = await converted(s);
+    expect({ command: container.command, args: container.args }).toEqual({ command: fields.command, args: fields.args });
+    expect(result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.line, column: d.column }))).toEqual(
+      expected.map(([code, severity, key]) => ({ code, severity, ...at(s, key) })),
+    );
+  });
+
   test('a literal $( is escaped so Kubernetes does not expand it', async () => {
     const { container } = await converted(service('w', { image: 'x:1', command: cmd('sh', '-c', 'echo $(date) $HOME') }));
     expect(container.args).toEqual(['sh', '-c', 'echo $$(date) $HOME']);
