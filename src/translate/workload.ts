@@ -4,7 +4,8 @@
  * modes; StatefulSet, CronJob (or any other) when x-shipshape / kompose asks. Replicas are always written for
  * Deployments and StatefulSets. update_config → rolling update parameters; a Deployment that mounts a
  * ReadWriteOnce claim uses Recreate (with a warning), since a surge pod could not attach it on another node.
- * Counts beyond what Kubernetes accepts (int32) are errors at their Compose key, and the field is left out.
+ * Counts beyond what Kubernetes accepts (int32) are errors at their Compose key, and the field is left out. A retry
+ * count of 0 (`on-failure:0`, `max_attempts: 0`) is unlimited to Docker: backoffLimit is left out, with a warning.
  */
 import type { Service, UpdateConfig } from '../compose/model.js';
 import type { At, JsonObject, KubeObject, PodParts, ServiceScope, TranslateContext, WorkloadRef } from './context.js';
@@ -22,6 +23,8 @@ export interface ControllerChoice {
   backoffLimit?: number;
   /** The Compose key that set backoffLimit, when one did (shipshape's defaults need no range check). */
   backoffFrom?: ValueSource;
+  /** A retry count of 0, which Docker and Swarm read as unlimited: backoffLimit is left at Kubernetes' default. */
+  unlimitedFrom?: { written: string; at: At };
   /** replicated-job: completions = parallelism = replicas. */
   completions?: number;
 }
@@ -71,13 +74,14 @@ export function chooseController(ctx: TranslateContext, scope: ServiceScope): Co
 }
 
 /** A job policy when the service does not restart forever; deploy.restart_policy wins over `restart`. */
-function jobPolicyOf(service: Service): Pick<ControllerChoice, 'restartPolicy' | 'backoffLimit' | 'backoffFrom'> | undefined {
+function jobPolicyOf(service: Service): Pick<ControllerChoice, 'restartPolicy' | 'backoffLimit' | 'backoffFrom' | 'unlimitedFrom'> | undefined {
   const policy = service.deploy?.restartPolicy;
   const condition = policy?.condition;
   if (condition === 'none') return { restartPolicy: 'Never', backoffLimit: 0 };
   if (condition === 'on-failure') {
     if (policy?.maxAttempts === undefined) return { restartPolicy: 'OnFailure', backoffLimit: JOB_DEFAULT_BACKOFF };
     const backoffFrom = { key: 'deploy.restart_policy.max_attempts', at: policy.keys.max_attempts ?? policy.span };
+    if (policy.maxAttempts === 0) return { restartPolicy: 'OnFailure', unlimitedFrom: { written: 'max_attempts: 0', at: backoffFrom.at } };
     return { restartPolicy: 'OnFailure', backoffLimit: policy.maxAttempts, backoffFrom };
   }
   if (condition === 'any') return undefined;
@@ -85,6 +89,7 @@ function jobPolicyOf(service: Service): Pick<ControllerChoice, 'restartPolicy' |
   if (restart?.policy === 'no') return { restartPolicy: 'Never', backoffLimit: 0 };
   if (restart?.policy === 'on-failure') {
     if (restart.maxRetries === undefined) return { restartPolicy: 'OnFailure', backoffLimit: JOB_DEFAULT_BACKOFF };
+    if (restart.maxRetries === 0) return { restartPolicy: 'OnFailure', unlimitedFrom: { written: 'restart: on-failure:0', at: restart.span } };
     return { restartPolicy: 'OnFailure', backoffLimit: restart.maxRetries, backoffFrom: { key: 'restart', at: service.keys.restart ?? restart.span } };
   }
   return undefined;
@@ -94,6 +99,14 @@ function jobPolicyOf(service: Service): Pick<ControllerChoice, 'restartPolicy' |
 function checkedBackoff(ctx: TranslateContext, scope: ServiceScope, choice: ControllerChoice): number | undefined {
   // x-shipshape backoffLimit / kompose.cronjob.backoff_limit wins over restart's (already range-checked).
   if (scope.settings.backoffLimit !== undefined) return scope.settings.backoffLimit.value;
+  if (choice.unlimitedFrom) {
+    const { written, at } = choice.unlimitedFrom;
+    ctx.warn('convert/unlimited-retries', at, `'${written}' means unlimited retries to Docker, which a Job cannot express: backoffLimit is left out, Kubernetes' default (${JOB_DEFAULT_BACKOFF} retries)`, {
+      object: scope.ref,
+      hint: 'give the number of retries (x-shipshape backoffLimit sets the Job\'s), or run it as a Deployment (restart: always) if it must never give up',
+    });
+    return undefined;
+  }
   const value = choice.backoffLimit ?? JOB_DEFAULT_BACKOFF;
   if (!choice.backoffFrom) return value;
   return checkedNumber(ctx, scope, { ...choice.backoffFrom, field: 'backoffLimit', value, range: COUNT_INT32 });

@@ -10,6 +10,11 @@ import { validateObject } from '../../src/k8s/schema/index.js';
 const restart = (policy: 'no' | 'always' | 'on-failure' | 'unless-stopped', maxRetries?: number) => ({ policy, span: span(), ...(maxRetries !== undefined ? { maxRetries } : {}) });
 const updateConfig = (fields: Record<string, unknown>) => ({ span: span(), keys: {}, ...fields });
 
+const parts = (over: Partial<PodParts> = {}): PodParts => ({
+  volumes: [], initContainers: [], podSpec: {}, podAnnotations: {}, podLabels: {}, workloadAnnotations: {}, volumeClaimTemplates: [], readWriteOnceClaims: [], ...over,
+});
+const scopeOf = (s: ReturnType<typeof service>, settings = emptySettings()): ServiceScope => ({ service: s, name: s.name, ref: { kind: 'ComposeService', name: s.name }, settings });
+
 async function workloadOf(s: ReturnType<typeof service>) {
   const result = await convert(project([s]));
   const workload = result.objects.find((o) => ['Deployment', 'DaemonSet', 'Job', 'StatefulSet', 'CronJob'].includes(o.kind))!;
@@ -71,6 +76,35 @@ describe('controller choice', () => {
   });
 });
 
+describe('a retry count of 0 means unlimited to Docker and Swarm: Kubernetes\' default backoffLimit, with a warning at the value', () => {
+  const onFailure = (maxAttempts: number) => ({ span: span(), keys: keysOf('condition', 'max_attempts'), condition: 'on-failure' as const, maxAttempts });
+  const cases: [string, () => ReturnType<typeof service>, ((s: ReturnType<typeof service>) => { line: number; column: number }) | undefined, number | undefined][] = [
+    ['restart: on-failure:0', () => service('w', { image: 'x:1', restart: restart('on-failure', 0) }), (s) => ({ line: s.restart!.span.line, column: s.restart!.span.column }), undefined],
+    ['deploy.restart_policy.max_attempts: 0', () => service('w', { image: 'x:1', deploy: deploy({ restartPolicy: onFailure(0) }) }), (s) => at(s.deploy!.restartPolicy!, 'max_attempts'), undefined],
+    ['max_attempts: 0 in a replicated-job', () => service('w', { image: 'x:1', deploy: deploy({ mode: 'replicated-job', restartPolicy: onFailure(0) }) }), (s) => at(s.deploy!.restartPolicy!, 'max_attempts'), undefined],
+    ['restart: on-failure:1 (a limit)', () => service('w', { image: 'x:1', restart: restart('on-failure', 1) }), undefined, 1],
+    ['restart: "no" (never retried)', () => service('w', { image: 'x:1', restart: restart('no') }), undefined, 0],
+  ];
+  test.each(cases)('%s', async (_name, make, where, backoffLimit) => {
+    const s = make();
+    const { workload, result } = await workloadOf(s);
+    expect(workload.kind).toBe('Job');
+    expect(podSpecOf(workload).restartPolicy).toBe(backoffLimit === 0 ? 'Never' : 'OnFailure');
+    expect(workload.spec.backoffLimit).toBe(backoffLimit);
+    expect(result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.line, column: d.column }))).toEqual(
+      where ? [{ code: 'convert/unlimited-retries', severity: 'warning', ...where(s) }] : [],
+    );
+    expect(validateObject(workload)).toEqual({ status: 'valid' });
+  });
+  test('x-shipshape backoffLimit wins, without a warning', () => {
+    const s = service('w', { image: 'x:1', restart: restart('on-failure', 0) });
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map([['w', 'w']]));
+    buildWorkload(ctx, scopeOf(s, { ...emptySettings(), backoffLimit: { value: 3, at: s.span } }), [{ name: 'w', image: 'x:1' }], parts());
+    expect((ctx.objects[0] as any).spec.backoffLimit).toBe(3);
+    expect(ctx.diagnostics).toEqual([]);
+  });
+});
+
 describe('update_config', () => {
   test.each([
     ['start-first', 2, { maxSurge: 2, maxUnavailable: 0 }],
@@ -117,10 +151,6 @@ describe('labels and selectors', () => {
 });
 
 describe('buildWorkload with contributions', () => {
-  const parts = (over: Partial<PodParts> = {}): PodParts => ({
-    volumes: [], initContainers: [], podSpec: {}, podAnnotations: {}, podLabels: {}, workloadAnnotations: {}, volumeClaimTemplates: [], readWriteOnceClaims: [], ...over,
-  });
-  const scopeOf = (s: ReturnType<typeof service>, settings = emptySettings()): ServiceScope => ({ service: s, name: s.name, ref: { kind: 'ComposeService', name: s.name }, settings });
 
   test('a ReadWriteOnce claim makes a Deployment Recreate, with a warning', () => {
     const s = service('db', { image: 'postgres:16' });
