@@ -1,12 +1,14 @@
 /**
  * Checks across the normalized project that no single key can make: references to volumes, networks,
  * secrets, configs and services that are not defined; `depends_on` cycles; two mounts on one container
- * path; `container_name` on a service that runs more than one replica. Indexes first, no all-pairs scans.
+ * path (volumes, tmpfs, and the files of `secrets:` and `configs:` at their targets); `container_name` on a
+ * service that runs more than one replica. Indexes first, no all-pairs scans.
  */
+import { posix } from 'node:path';
 import type { Diagnostic, DiagnosticSink, ObjectRef } from '../diagnostics.js';
 import type { Span } from '../source/span.js';
 import { didYouMeanSuffix } from './did-you-mean.js';
-import type { Service } from './model.js';
+import type { FileReference, Service } from './model.js';
 import type { NormalizedProject } from './normalize/index.js';
 
 export const UNDEFINED_VOLUME = 'compose/undefined-volume';
@@ -79,15 +81,35 @@ export function checkConsistency(project: NormalizedProject, disabled: DisabledS
 
 type Problem = (code: string, message: string, at: Span, hint?: string, extra?: Partial<Diagnostic>) => void;
 
+/**
+ * The container path of a service's `secrets:` or `configs:` entry: the target as given (a relative secret
+ * target is under /run/secrets, a relative config target under /), else `/run/secrets/<source>` or `/<source>`.
+ */
+export function fileReferenceTarget(kind: 'secret' | 'config', ref: FileReference): string {
+  return posix.resolve(kind === 'secret' ? '/run/secrets' : '/', ref.target ?? ref.source);
+}
+
+/** A container path as the runtime compares it: `/a/./b/` is `/a/b`. */
+function mountPoint(path: string): string {
+  const normalized = posix.normalize(path);
+  return normalized.length > 1 ? normalized.replace(/\/+$/, '') : normalized;
+}
+
 function checkMountTargets(s: Service, problem: Problem): void {
+  const mounts: { target: string; at: Span }[] = [
+    ...[...s.volumes, ...s.tmpfs].map((m) => ({ target: m.target, at: m.span })),
+    ...s.secrets.map((r) => ({ target: fileReferenceTarget('secret', r), at: r.keys.target ?? r.span })),
+    ...s.configs.map((r) => ({ target: fileReferenceTarget('config', r), at: r.keys.target ?? r.span })),
+  ];
   const first = new Map<string, Span>();
-  for (const m of [...s.volumes, ...s.tmpfs]) {
-    const earlier = first.get(m.target);
+  for (const m of mounts) {
+    const point = mountPoint(m.target);
+    const earlier = first.get(point);
     if (earlier) {
-      problem(DUPLICATE_MOUNT_TARGET, `service ${s.name} mounts two things on ${m.target}`, m.span, 'Give each mount its own container path.', {
+      problem(DUPLICATE_MOUNT_TARGET, `service ${s.name} mounts two things on ${m.target}`, m.at, 'Give each mount its own container path.', {
         related: [{ message: `the first mount on ${m.target}`, ...earlier }],
       });
-    } else first.set(m.target, m.span);
+    } else first.set(point, m.at);
   }
 }
 

@@ -9,7 +9,7 @@
  * `/run/secrets/<source>` by default, a relative target under /run/secrets; configs: `/<source>`), with
  * `subPath`, read-only; `mode` → the volume's `defaultMode`; `uid`/`gid` are dropped (warning).
  */
-import { posix } from 'node:path';
+import { fileReferenceTarget } from '../compose/consistency.js';
 import type { ConfigDefinition, FileReference, SecretDefinition } from '../compose/model.js';
 import type { ObjectRef } from '../diagnostics.js';
 import type { JsonObject, KubeObject, ServiceScope, TranslateContext } from './context.js';
@@ -121,15 +121,8 @@ export function mountReferences(ctx: TranslateContext, scope: ServiceScope, kind
     const mode = modeOf(ctx, scope, ref);
     if (mode !== undefined) source.defaultMode = mode;
     const name = volumeNamesOf(scope).name(`${kind}-${ref.source}`, `${ref.source}:${mode ?? ''}`);
-    pod.mount({ name, [kind === 'secret' ? 'secret' : 'configMap']: source }, targetOf(kind, ref), { readOnly: true, subPath: found.key });
+    pod.mount({ name, [kind === 'secret' ? 'secret' : 'configMap']: source }, fileReferenceTarget(kind, ref), { readOnly: true, subPath: found.key });
   }
-}
-
-/** Where the file goes: the target as given (relative secrets under /run/secrets), else the default. */
-export function targetOf(kind: FileKind, ref: FileReference): string {
-  const base = kind === 'secret' ? '/run/secrets' : '/';
-  const target = ref.target ?? ref.source;
-  return posix.resolve(base, target);
 }
 
 function modeOf(ctx: TranslateContext, scope: ServiceScope, ref: FileReference): number | undefined {
