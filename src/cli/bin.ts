@@ -1,4 +1,5 @@
 import { main } from './main.js';
+import { interruptWrites } from './write-file-atomic.js';
 import { guardProcess, processIo } from './io.js';
 import { EXIT_USAGE, faultStack, internalFaultLine, systemFailureLine } from './exit.js';
 
@@ -12,4 +13,15 @@ guardProcess(process, process.stdout, {
   faultStack,
   code: EXIT_USAGE,
 });
+// Interrupted (Ctrl-C, a CI runner's SIGTERM): no more writes, the temporary files of those in progress removed
+// (again after the thread pool has settled), then end by the same signal as the default action would (128 + n).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    interruptWrites();
+    setTimeout(() => {
+      interruptWrites();
+      process.kill(process.pid, signal);
+    }, 100);
+  });
+}
 process.exitCode = await main(args, processIo());

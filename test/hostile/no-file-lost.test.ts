@@ -7,15 +7,24 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { interruptWrites, resumeWrites } from '../../src/cli/write-file-atomic.js';
 import { project, run } from './harness.js';
 
-const failing = vi.hoisted(() => ({ writeFile: false, rename: false }));
+const failing = vi.hoisted(() => ({ writeFile: false, rename: false, hang: undefined as undefined | { started: () => void; release: Promise<void> } }));
 vi.mock('node:fs/promises', async (original) => {
   const real = (await original()) as typeof import('node:fs/promises');
   return {
     ...real,
     // An interrupted write: half the content reaches the temporary file, then the disk "fills up".
     writeFile: async (path: string, data: string, options?: object) => {
+      const hang = failing.hang;
+      if (hang && String(path).endsWith('.tmp')) {
+        // An interrupted run: half the content is written, then the process is stopped mid-write.
+        await real.writeFile(path, data.slice(0, data.length / 2), options as never);
+        hang.started();
+        await hang.release;
+        throw Object.assign(new Error('interrupted'), { code: 'EINTR' });
+      }
       if (failing.writeFile && String(path).endsWith('.tmp')) {
         await real.writeFile(path, data.slice(0, data.length / 2), options as never);
         throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC' });
@@ -30,6 +39,8 @@ vi.mock('node:fs/promises', async (original) => {
 });
 afterEach(() => {
   failing.writeFile = false;
+  failing.hang = undefined;
+  resumeWrites();
   failing.rename = false;
 });
 
@@ -112,6 +123,25 @@ describe('convert -o: atomic writes', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(readFileSync(join(dir, 'k8s/web-deployment.yaml'), 'utf8')).toBe(before);
+    expect(listing(join(dir, 'k8s'))).toEqual(files);
+  });
+
+  test('an interrupted run (the signal handler removes temporary files): the old files intact, no temporary file left', async () => {
+    const { dir, before } = await generated();
+    const files = listing(join(dir, 'k8s'));
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => {
+      failing.hang = { started: resolve, release: new Promise<void>((r) => (release = r)) };
+    });
+    const running = run(['convert', '-o', 'k8s'], dir);
+    await started;
+    expect(listing(join(dir, 'k8s')).some((name) => name.endsWith('.tmp'))).toBe(true);
+    interruptWrites(); // what bin.ts does on SIGINT/SIGTERM/SIGHUP
+    expect(listing(join(dir, 'k8s'))).toEqual(files);
+    expect(readFileSync(join(dir, 'k8s/web-deployment.yaml'), 'utf8')).toBe(before);
+    release(); // the write in progress fails: an interrupted run reports nothing more and writes nothing more
+    const outcome = await Promise.race([running.then(() => 'ended'), new Promise((r) => setTimeout(() => r('waiting'), 200))]);
+    expect(outcome).toBe('waiting');
     expect(listing(join(dir, 'k8s'))).toEqual(files);
   });
 
