@@ -2,11 +2,10 @@
  * The variables of each service's `env_file` entries, read after normalization: parsed with the dotenv
  * syntax (or taken literally with `format: raw`), substituted from the project's variables and the
  * service's earlier env files, positioned in the env file. A missing required file is an error.
- * Label files (`label_file`, the same syntax) are read at the same stage, by label-files.ts.
+ * Label files (`label_file`, the same syntax) are read right after, by label-files.ts.
  */
 import type { Service } from './model.js';
 import { parseDotenv, type DotenvEntry } from './dotenv.js';
-import { fillLabelFiles } from './label-files.js';
 import type { LoaderContext, Origin } from './loader-context.js';
 import { readText, type TextFile } from './read.js';
 import { lookupIn, type Environment } from './variables.js';
@@ -66,7 +65,6 @@ export async function fillEnvFiles(services: readonly Service[], env: Environmen
       for (const e of entries) siblings.set(e.name, e.value);
     }
   }
-  await fillLabelFiles(services, ctx);
 }
 
 async function readEnvFile(path: string, origin: Origin, ctx: LoaderContext): Promise<TextFile | 'missing' | undefined> {

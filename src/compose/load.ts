@@ -12,6 +12,7 @@ import type { LocatedMap, LocatedScalar } from '../source/located.js';
 import { checkConsistency } from './consistency.js';
 import { discoverFiles } from './discover.js';
 import { fillEnvFiles } from './env-files.js';
+import { fillLabelFiles } from './label-files.js';
 import { ExtendsResolver } from './extends.js';
 import { applyInclude, type LayerFile } from './include.js';
 import type { LoadOptions, LoadResult } from './index.js';
@@ -82,6 +83,7 @@ export async function loadComposeProject(options: LoadOptions): Promise<LoadResu
   const { root: enabled, disabled } = applyProfiles(root, activeProfiles(options.profiles, env));
   const normalized = normalizeProject(enabled, { workingDir, env, report: withoutRepeats(diagnostics, ctx.report) });
   await fillEnvFiles(normalized.services, env, ctx);
+  await fillLabelFiles(normalized.services, ctx);
   checkConsistency(normalized, disabled, ctx.report);
   const { other, ...model } = normalized;
   return result({

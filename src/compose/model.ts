@@ -71,6 +71,8 @@ export interface Service extends Sourced {
   /** From `environment:` only, in source order; `value` undefined for a key-only entry with no value in the environment. */
   environment: EnvVar[];
   envFiles: EnvFile[];
+  /** `label_file` entries in order; their labels are already in `labels` once the project is loaded. */
+  labelFiles?: LabelFile[];
   ports: ServicePort[];
   expose: ExposedPort[];
   volumes: ServiceVolume[];
@@ -163,6 +165,15 @@ export interface EnvFile {
   span: Span;
   /** Span of each key of the long syntax (`path`, `required`, `format`); absent for the short syntax. */
   keys?: Readonly<Record<string, Span>>;
+}
+
+/** One `label_file` entry: `span` is the entry as written (missing or unreadable files are reported there). */
+export interface LabelFile {
+  /** As written, after interpolation. */
+  path: string;
+  /** Absolute. */
+  resolved: string;
+  span: Span;
 }
 
 export interface PortRange {
