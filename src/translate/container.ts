@@ -5,7 +5,7 @@
  * (terminationGracePeriodSeconds, Compose labels/annotations as pod annotations).
  */
 import type { Span } from '../source/span.js';
-import type { PodContribution, JsonObject, ServiceScope, TranslateContext } from './context.js';
+import { serviceAt, type PodContribution, type JsonObject, type ServiceScope, type TranslateContext } from './context.js';
 import { commandLineOf } from './command-line.js';
 import { escapeExpansion } from './expansion.js';
 import { isKomposeLabel } from './kompose-labels.js';
@@ -100,7 +100,7 @@ export function imageOf(ctx: TranslateContext, scope: ServiceScope): string {
       hint: prefix === '' ? 'give --image-prefix REGISTRY/ to name the image in your registry, or set `image:`' : 'build and push it before applying',
     });
   } else {
-    ctx.error('convert/no-image', service.span, `service '${service.name}' has neither 'image' nor 'build'`, { object: scope.ref });
+    ctx.error('convert/no-image', serviceAt(service), `service '${service.name}' has neither 'image' nor 'build'`, { object: scope.ref });
   }
   return image;
 }

@@ -238,6 +238,14 @@ export function positionOf(at: At): { file: string; line: number; column: number
   return { file: at.file, line: at.line, column: at.column };
 }
 
+/**
+ * Where a finding about a Compose service as a whole points. The model keeps no span of the service's name key,
+ * so this is the span of the service's mapping (its first key; the name itself for a service written `web:`).
+ */
+export function serviceAt(service: Service): Span {
+  return service.span;
+}
+
 /** The diagnostic object of a Compose service. */
 export function composeServiceRef(service: Service): ObjectRef {
   return { kind: 'ComposeService', name: service.name };

@@ -23,6 +23,7 @@ import {
   createContext,
   DEFAULT_PVC_SIZE,
   mergeContributions,
+  serviceAt,
   type KubeObject,
   type PodContribution,
   type ResolvedOptions,
@@ -115,7 +116,7 @@ async function translatePod(ctx: TranslateContext, members: ServiceScope[]): Pro
     containers.push(built.container);
     contributions.push(config, volumes, network, dependencies, built.pod);
   }
-  const parts = mergeContributions(ctx, primary.service.span, contributions);
+  const parts = mergeContributions(ctx, serviceAt(primary.service), contributions);
   const workload = buildWorkload(ctx, primary, containers, parts);
   const exposed = buildService(ctx, primary, plans.get(primary.service.name)!, workload);
   for (const scope of members.slice(1)) {

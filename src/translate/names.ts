@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Service } from '../compose/model.js';
-import type { At, ReportExtras } from './context.js';
+import { positionOf, serviceAt, type At, type ReportExtras } from './context.js';
 
 export const MAX_LABEL_LENGTH = 63;
 const HASH_LENGTH = 6;
@@ -74,17 +74,17 @@ export function assignServiceNames(services: readonly Service[], reporters: { er
     if (first) {
       reporters.error(
         'convert/name-collision',
-        service.span,
+        serviceAt(service),
         `services '${first.name}' and '${service.name}' would both be named '${name}' in Kubernetes`,
         {
           object: { kind: 'ComposeService', name: service.name },
-          related: [{ message: `service '${first.name}' is defined here`, file: first.span.file, line: first.span.line, column: first.span.column }],
+          related: [{ message: `service '${first.name}' is defined here`, ...positionOf(serviceAt(first)) }],
           hint: 'rename one of them: Kubernetes names are lower-case letters, digits and -',
         },
       );
       name = derivedName(name, shortHash(service.name), { startWithLetter: true });
     } else if (name !== service.name.toLowerCase()) {
-      reporters.info('convert/renamed', service.span, `service '${service.name}' is named '${name}' in Kubernetes: other services must reach it as '${name}'`, {
+      reporters.info('convert/renamed', serviceAt(service), `service '${service.name}' is named '${name}' in Kubernetes: other services must reach it as '${name}'`, {
         object: { kind: 'ComposeService', name: service.name },
       });
     }

@@ -5,7 +5,7 @@
  * too large to represent (`cpus: "1e309"`) is an error at its key, and is left out.
  */
 import type { DeviceRequest, Service } from '../compose/model.js';
-import type { At, JsonObject, ServiceScope, TranslateContext } from './context.js';
+import { positionOf, type At, type JsonObject, type ServiceScope, type TranslateContext } from './context.js';
 import { checkedNumber, FINITE_AMOUNT } from './int-range.js';
 
 export const GPU_RESOURCE = 'nvidia.com/gpu';
@@ -54,6 +54,8 @@ export function translateResources(ctx: TranslateContext, scope: ServiceScope): 
   const res = service.deploy?.resources;
   const limits: Amounts = {};
   const requests: Amounts = {};
+  /** Where each amount written came from, for the clamp below (`limits.cpu`, `requests.memory`). */
+  const from: Record<string, { key: string; at: At }> = {};
   /** deploy.resources wins over the service-level key; an amount that is not finite is reported and left out. */
   const pick = (deployValue: number | undefined, serviceValue: number | undefined, key: string, deployKey: string, field: string): number | undefined => {
     if (deployValue !== undefined && serviceValue !== undefined && deployValue !== serviceValue) {
@@ -68,7 +70,9 @@ export function translateResources(ctx: TranslateContext, scope: ServiceScope): 
           ? { key, at: service.keys[key] ?? service.span }
           : undefined;
     const value = deployValue ?? serviceValue;
-    return value === undefined || !source ? undefined : checkedNumber(ctx, scope, { ...source, field, value, range: FINITE_AMOUNT });
+    if (value === undefined || !source) return undefined;
+    from[field] = source;
+    return checkedNumber(ctx, scope, { ...source, field, value, range: FINITE_AMOUNT });
   };
   const cpuLimit = pick(res?.limits?.cpus, service.cpus, 'cpus', 'limits.cpus', 'limits.cpu');
   const memLimit = pick(res?.limits?.memory, service.memLimit, 'mem_limit', 'limits.memory', 'limits.memory');
@@ -79,12 +83,17 @@ export function translateResources(ctx: TranslateContext, scope: ServiceScope): 
   if (cpuRequest !== undefined) requests.cpu = cpuRequest;
   if (memRequest !== undefined) requests.memory = memRequest;
 
-  // A request above its limit is rejected by the API server: clamp it, and say so.
+  // A request above its limit is rejected by the API server: clamp it, and say so at the reservation, the limit related.
   for (const field of ['cpu', 'memory'] as const) {
     const limit = limits[field];
     const request = requests[field];
     if (limit !== undefined && limit > 0 && request !== undefined && request > limit) {
-      ctx.warn('convert/request-above-limit', res?.reservations?.span ?? service.span, `the ${field} reservation is above its limit; the request is lowered to the limit`, { object: scope.ref });
+      const reservation = from[`requests.${field}`]!;
+      const cap = from[`limits.${field}`]!;
+      ctx.warn('convert/request-above-limit', reservation.at, `the ${field} reservation ('${reservation.key}') is above its limit ('${cap.key}'); the request is lowered to the limit`, {
+        object: scope.ref,
+        related: [{ message: `the ${field} limit`, ...positionOf(cap.at) }],
+      });
       requests[field] = limit;
     }
   }

@@ -182,7 +182,7 @@ export function buildService(ctx: TranslateContext, scope: ServiceScope, plan: P
   });
   const spec: JsonObject = { type, selector: { ...workload.selector }, ports };
   if (headless) {
-    if (type !== 'ClusterIP') ctx.warn('convert/headless-type', service.span, `a headless Service must be of type ClusterIP, not ${type}; ClusterIP is used`, { object: scope.ref });
+    if (type !== 'ClusterIP') ctx.warn('convert/headless-type', service.deploy?.keys.endpoint_mode ?? service.span, `a headless Service must be of type ClusterIP, not ${type}; ClusterIP is used`, { object: scope.ref });
     spec.type = 'ClusterIP';
     spec.clusterIP = 'None';
   }

@@ -8,7 +8,7 @@
  * count of 0 (`on-failure:0`, `max_attempts: 0`) is unlimited to Docker: backoffLimit is left out, with a warning.
  */
 import type { Service, UpdateConfig } from '../compose/model.js';
-import type { At, JsonObject, KubeObject, PodParts, ServiceScope, TranslateContext, WorkloadRef } from './context.js';
+import { positionOf, serviceAt, type At, type JsonObject, type KubeObject, type PodParts, type ServiceScope, type TranslateContext, type WorkloadRef } from './context.js';
 import type { ControllerKind } from './extensions.js';
 import { checkedNumber, COUNT_INT32 } from './int-range.js';
 import { isLabelValue, isQualifiedName, selectorLabels } from './labels.js';
@@ -56,7 +56,9 @@ export function chooseController(ctx: TranslateContext, scope: ServiceScope): Co
   if (requested !== undefined) {
     if ((requested === 'Job' || requested === 'CronJob') && job === undefined) return { kind: requested, restartPolicy: 'OnFailure', backoffLimit: JOB_DEFAULT_BACKOFF };
     if (requested !== 'Job' && requested !== 'CronJob' && job !== undefined) {
-      ctx.warn('convert/restart-policy', service.keys.restart ?? service.span, `a ${requested} always restarts its containers; the service's restart policy is dropped`, { object: scope.ref });
+      const policy = service.deploy?.restartPolicy;
+      const at = (policy?.condition !== undefined ? (policy.keys.condition ?? service.deploy?.keys.restart_policy) : service.keys.restart) ?? serviceAt(service);
+      ctx.warn('convert/restart-policy', at, `a ${requested} always restarts its containers; the service's restart policy is dropped`, { object: scope.ref });
     }
     return { kind: requested, ...job };
   }
@@ -213,7 +215,7 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
       break;
     }
   }
-  ctx.emit({ apiVersion: ref.apiVersion, kind: choice.kind, metadata, spec }, service.span);
+  ctx.emit({ apiVersion: ref.apiVersion, kind: choice.kind, metadata, spec }, serviceAt(service));
   return ref;
 }
 
@@ -258,8 +260,13 @@ function rolloutOf(ctx: TranslateContext, scope: ServiceScope, kind: 'Deployment
   // replacement, so a ReadWriteOnce claim is free again: that rolling update cannot hang.
   const rolling = update && (kind === 'Deployment' || kind === 'DaemonSet') ? rollingOf(ctx, scope, update) : undefined;
   if (kind === 'Deployment' && parts.readWriteOnceClaims.length > 0 && rolling?.maxSurge !== 0) {
-    ctx.warn('convert/recreate-strategy', update?.span ?? scope.service.span, `the pod mounts ReadWriteOnce claim(s) ${parts.readWriteOnceClaims.map((c) => `'${c}'`).join(', ')}: a rolling update could start the new pod on a node that cannot attach them, so the Deployment uses Recreate (the service is down during an update)`, {
+    // At what asks for a surge pod (update_config's order), else at the mounts of the claims; the mounts related.
+    const { service } = scope;
+    const mounts = service.keys.volumes;
+    const at = update ? (update.keys.order ?? service.deploy?.keys.update_config ?? update.span) : (mounts ?? serviceAt(service));
+    ctx.warn('convert/recreate-strategy', at, `the pod mounts ReadWriteOnce claim(s) ${parts.readWriteOnceClaims.map((c) => `'${c}'`).join(', ')}: a rolling update could start the new pod on a node that cannot attach them, so the Deployment uses Recreate (the service is down during an update)`, {
       object: scope.ref,
+      ...(update && mounts ? { related: [{ message: 'the volumes it mounts', ...positionOf(mounts) }] } : {}),
       hint: "give deploy.update_config with order: stop-first (a rolling update that stops an old pod first), use a StatefulSet (x-shipshape controller), or a ReadWriteMany storage class to keep rolling updates",
     });
     out.strategy = { type: 'Recreate' };

@@ -60,3 +60,37 @@ describe('quantities of huge amounts are written in plain digits (`1e+21Ei` woul
     expect(quantity.test(written!)).toBe(true);
   });
 });
+
+describe('a reservation above its limit: the request is lowered, a warning at the reservation, the limit related', () => {
+  test.each([
+    ['mem_reservation above mem_limit', () => service('b', { image: 'x:1', memLimit: 2 ** 20, memReservation: 2 ** 21 }), (s: any) => at(s, 'mem_reservation'), (s: any) => at(s, 'mem_limit'), { limits: { memory: '1Mi' }, requests: { memory: '1Mi' } }],
+    [
+      'deploy reservations memory above deploy limits memory',
+      () => service('b', { image: 'x:1', deploy: deploy({ resources: resources({ memory: 2 ** 20 }, { memory: 2 ** 30 }) }) }),
+      (s: any) => at(s.deploy.resources.reservations, 'memory'),
+      (s: any) => at(s.deploy.resources.limits, 'memory'),
+      { limits: { memory: '1Mi' }, requests: { memory: '1Mi' } },
+    ],
+    [
+      'deploy reservations cpus above cpus',
+      () => service('b', { image: 'x:1', cpus: 0.5, deploy: deploy({ resources: resources({}, { cpus: 2 }) }) }),
+      (s: any) => at(s.deploy.resources.reservations, 'cpus'),
+      (s: any) => at(s, 'cpus'),
+      { limits: { cpu: '500m' }, requests: { cpu: '500m' } },
+    ],
+    [
+      'mem_reservation above deploy limits memory',
+      () => service('b', { image: 'x:1', memReservation: 2 ** 30, deploy: deploy({ resources: resources({ memory: 2 ** 20 }) }) }),
+      (s: any) => at(s, 'mem_reservation'),
+      (s: any) => at(s.deploy.resources.limits, 'memory'),
+      { limits: { memory: '1Mi' }, requests: { memory: '1Mi' } },
+    ],
+  ])('%s', async (_name, make, where, limit, expected) => {
+    const s = make();
+    const result = await convert(project([s]));
+    expect(containerOf(find(result.objects, 'Deployment', 'b')).resources).toEqual(expected);
+    expect(result.diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column, related: d.related?.map((r) => ({ line: r.line, column: r.column })) }))).toEqual([
+      { code: 'convert/request-above-limit', ...where(s), related: [limit(s)] },
+    ]);
+  });
+});

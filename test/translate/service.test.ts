@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { convert, containerOf, deploy, find, longPort, podSpecOf, port, project, service, span } from './model-builder.js';
+import { at, convert, containerOf, deploy, find, longPort, podSpecOf, port, project, service, span } from './model-builder.js';
 
 async function servicePorts(...ports: ReturnType<typeof port>[]) {
   const result = await convert(project([service('web', { image: 'x:1', ports })]));
@@ -140,6 +140,12 @@ describe('Service', () => {
   test('named like the service (normalized)', async () => {
     const result = await convert(project([service('front_end', { image: 'x:1', ports: [port('80')] })]));
     expect(find(result.objects, 'Service', 'front-end')).toBeDefined();
+  });
+  test('endpoint_mode: dnsrr with another Service type: ClusterIP, a warning at endpoint_mode', async () => {
+    const s = service('db', { image: 'x:1', ports: [port('80')], deploy: deploy({ endpointMode: 'dnsrr' }), extensions: { 'x-shipshape': { value: { serviceType: 'NodePort' }, span: span() } } });
+    const result = await convert(project([s]));
+    expect(find(result.objects, 'Service', 'db').spec).toMatchObject({ type: 'ClusterIP', clusterIP: 'None' });
+    expect(result.diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column }))).toEqual([{ code: 'convert/headless-type', ...at(s.deploy!, 'endpoint_mode') }]);
   });
   test('endpoint_mode: dnsrr → headless', async () => {
     const result = await convert(project([service('db', { image: 'x:1', ports: [port('80')], deploy: deploy({ endpointMode: 'dnsrr' }) })]));

@@ -172,6 +172,31 @@ describe('buildWorkload with contributions', () => {
     expect((ctx.objects[0] as any).spec.strategy).toEqual(strategy);
     expect(ctx.diagnostics.map((d) => d.code)).toEqual(diagnostics);
   });
+  test.each([
+    ['no update_config: at volumes', undefined, (s: any) => at(s, 'volumes'), []],
+    ['order: start-first: at order, volumes related', { order: 'start-first', keys: keysOf('order') }, (s: any) => at(s.deploy.updateConfig, 'order'), [(s: any) => at(s, 'volumes')]],
+  ] as const)('convert/recreate-strategy position, %s', (_name, update, where, related) => {
+    const volume = { type: 'volume' as const, source: 'data', target: '/data', readOnly: false, nocopy: false, syntax: 'short' as const, span: span(7), keys: {} };
+    const s = service('db', { image: 'postgres:16', volumes: [volume], ...(update ? { deploy: deploy({ updateConfig: updateConfig(update) as any }) } : {}) });
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map([['db', 'db']]));
+    buildWorkload(ctx, scopeOf(s), [{ name: 'db', image: 'postgres:16' }], parts({ readWriteOnceClaims: ['data'] }));
+    expect(ctx.diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column, related: (d.related ?? []).map((r) => ({ line: r.line, column: r.column })) }))).toEqual([
+      { code: 'convert/recreate-strategy', ...where(s), related: related.map((r) => r(s)) },
+    ]);
+  });
+  test.each([
+    ['restart: "no"', () => service('db', { image: 'x:1', restart: restart('no') }), (s: any) => at(s, 'restart')],
+    [
+      'deploy.restart_policy.condition: none (wins over restart)',
+      () => service('db', { image: 'x:1', restart: restart('always'), deploy: deploy({ restartPolicy: { span: span(), keys: keysOf('condition'), condition: 'none' } }) }),
+      (s: any) => at(s.deploy.restartPolicy, 'condition'),
+    ],
+  ] as const)('a StatefulSet asked for drops the job restart policy of %s: a warning at the key that set it', (_name, make, where) => {
+    const s = make();
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map([['db', 'db']]));
+    buildWorkload(ctx, scopeOf(s, { ...emptySettings(), controller: { kind: 'StatefulSet' as const, at: s.span } }), [{ name: 'db', image: 'x:1' }], parts());
+    expect(ctx.diagnostics.map((d) => ({ code: d.code, line: d.line, column: d.column }))).toEqual([{ code: 'convert/restart-policy', ...where(s) }]);
+  });
   test('StatefulSet on request, with claim templates and serviceName', () => {
     const s = service('db', { image: 'postgres:16', ports: [port('5432')] });
     const ctx = createContext(project([s]), resolveOptionsForTest(), new Map([['db', 'db']]));
