@@ -21,7 +21,20 @@ export function sortKeys(value: unknown): unknown {
   return value;
 }
 
-const YAML_OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, singleQuote: false } as const;
+/**
+ * Integers Go reads (kubectl, kustomize: `strconv.ParseInt` with base prefixes) that YAML 1.1 does not know:
+ * `0o17`, `0O17`, `0X1F`, `0B11`. Declared as an int tag so that `yaml` quotes such strings (`value: "0o17"`
+ * stays a string; unquoted, kustomize turns it into 15). Never used to write numbers.
+ */
+const GO_PREFIXED_INT = { tag: 'tag:yaml.org,2002:int', default: true, test: /^[-+]?0(?:[oO][0-7_]+|[xX][0-9a-fA-F_]+|[bB][01_]+)$/, resolve: (text: string) => text };
+const YAML_OPTIONS: import('yaml').DocumentOptions & import('yaml').SchemaOptions & import('yaml').ToStringOptions & import('yaml').CreateNodeOptions = {
+  version: '1.1',
+  lineWidth: 0,
+  minContentWidth: 0,
+  aliasDuplicateObjects: false,
+  singleQuote: false,
+  customTags: [GO_PREFIXED_INT],
+};
 /** `yaml`'s writer, loaded on first use: most converted objects never need it. */
 const stringify = (value: unknown, options: typeof YAML_OPTIONS): string => yamlModule().stringify(value, options);
 

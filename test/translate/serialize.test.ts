@@ -77,6 +77,7 @@ describe('the direct YAML writer matches yaml.stringify byte for byte', () => {
     ['multi-line strings at every depth', { a: 'x\ny', b: { c: 'x\ny\n', d: [['p\nq\n\n'], { e: '\nlead', f: '  indented\nmore' }] }, g: ['x\r\ny', 'trailing\n\n\n'] }],
     ['keys a JavaScript object orders by number, undefined values, __proto__', JSON.parse('{"b": 1, "10": 2, "9": 3, "01": 4, "4294967295": 5, "4294967294": 6, "__proto__": {"x": 1}, "a": {"u": null}}')],
     ['maps with undefined values only', { a: { b: undefined }, c: [{ d: undefined }], e: 1 }],
+    ['integers with base prefixes that Go reads (YAML 1.2 octal, upper-case prefixes)', { v: ['0o17', '0O17', '0X1F', '0B11', '-0o7', '+0x1f', '0b1_0', '0o', '0xg', '0o8'], ['0o17']: 1 }],
     ['command-line flags and assignments', { v: ['-f', '--config=/etc/app.conf', '-y', '-n', '-e5', '-E5', '-e', '--e1', '-.inf', '-Infinity', '--', '-=', '=', 'a=b', '==', '-1', '--1', '---a', 'a\n', 'name=svc0\n', ' lead\n', 'x \n'], [`-f`]: 1, '--flag': 2 }],
     ['keys that need quotes', { 'a b': 1, 'x: y': 2, '': 3, 'multi\nline': 4, y: 5, '8080': 6, '10': 7, '9': 8, 'app.kubernetes.io/name': 9, ['k'.repeat(1100)]: 10 }],
   ])('%s', (_name, value) => same(value));
@@ -106,4 +107,9 @@ describe('the direct YAML writer matches yaml.stringify byte for byte', () => {
     const words = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(random() * 9) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
     same({ values: words, keys: Object.fromEntries(words.map((w, i) => [w, i])) });
   });
+});
+
+test('strings Go would read as integers are quoted (kubectl and kustomize keep them strings)', () => {
+  const text = toYamlDocument({ v: ['0o17', '0O17', '0X1F', '0B11', '-0o7'] });
+  expect(text).toBe('v:\n  - "0o17"\n  - "0O17"\n  - "0X1F"\n  - "0B11"\n  - "-0o7"\n');
 });
