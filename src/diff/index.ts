@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { JsonObject } from '../k8s/object.js';
 import { compareObjects, type FieldChange } from './changes.js';
 import { holdsSecretValues, maskChanges, maskForDisplay, maskObject } from './mask.js';
+import { maskSettingChanges, maskSettingsForDisplay, maskSettingsOfObject } from './mask-settings.js';
 import { normalizeObject } from './normalize.js';
 import type { DiffObject, ObjectSource } from './objects.js';
 import { identityLabel, pairObjects, type ObjectPair } from './pair.js';
@@ -19,7 +20,10 @@ export { formatChangePath, type ChangePath, type ItemSelector } from './field-pa
 export type ObjectStatus = 'added' | 'removed' | 'changed' | 'unchanged';
 
 export interface DiffOptions {
-  /** Show Secret `data`/`stringData` values instead of masks. */
+  /**
+   * Show Secret `data`/`stringData` values, and the values of environment variables and ConfigMap keys named
+   * like secrets (mask-settings.ts), instead of masks.
+   */
   showSecrets?: boolean;
 }
 
@@ -93,11 +97,12 @@ function diffPair(pair: ObjectPair, options: DiffOptions, report: (d: Diagnostic
   const withNamespace = <T extends object>(o: T): T => (any.namespace !== undefined ? { ...o, namespace: any.namespace } : o);
   const left = pair.left && normalizeObject(pair.left, report);
   const right = pair.right && normalizeObject(pair.right, report);
+  const settings = !options.showSecrets && !holdsSecretValues(any.kind);
   if (!left || !right) {
     const object = (left ?? right)!;
-    const shown = mask ? maskObject(object) : object;
+    const shown = mask ? maskObject(object) : settings ? maskSettingsOfObject(object, any.kind) : object;
     const change: FieldChange = left ? { op: 'removed', path: [], old: shown } : { op: 'added', path: [], new: shown };
-    if (mask) change.masked = true;
+    if (mask || shown !== object) change.masked = true;
     const status: ObjectStatus = left ? 'removed' : 'added';
     return withNamespace({
       status,
@@ -110,13 +115,13 @@ function diffPair(pair: ObjectPair, options: DiffOptions, report: (d: Diagnostic
   if (changes.length === 0) {
     return withNamespace({ status: 'unchanged' as const, ...base, left: side(pair.left!, undefined), right: side(pair.right!, undefined), changes });
   }
-  const display = mask ? maskForDisplay(left, right, changes) : { left, right };
+  const display = mask ? maskForDisplay(left, right, changes) : settings ? maskSettingsForDisplay(left, right, any.kind, changes) : { left, right };
   return withNamespace({
     status: 'changed' as const,
     ...base,
     left: side(pair.left!, display.left),
     right: side(pair.right!, display.right),
-    changes: mask ? maskChanges(changes) : changes,
+    changes: mask ? maskChanges(changes) : settings ? maskSettingChanges(changes, any.kind) : changes,
   });
 }
 

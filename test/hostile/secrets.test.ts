@@ -200,6 +200,27 @@ describe('Compose secrets, .env and env_file: config, convert, diff', () => {
     });
   }
 
+  for (const output of ['unified', 'summary', 'json']) {
+    test(`diff --output ${output}: .env and env_file values (DB_PASSWORD, API_KEY) are masked on both sides, changed or not`, async () => {
+      const dir = valid(composeProject());
+      expect((await run(['convert', '-o', 'k8s'], dir)).code).toBe(0);
+      // Both values change: the old ones are in k8s/, the new ones in the project.
+      writeFileSync(join(dir, '.env'), `DB_PASSWORD=${DOTENV}-v2\nTOKEN=${ENVSECRET}\n`);
+      writeFileSync(join(dir, 'api.env'), `API_KEY=${ENVFILE}-v2\n`);
+      const planted = [FILE, ENVSECRET, DOTENV, ENVFILE];
+      const r = await run(['diff', '--output', output, 'k8s', 'compose.yaml'], dir);
+      expect(r.code).toBe(1);
+      if (output !== 'summary') expect(r.stdout).toMatch(/DB_PASSWORD/);
+      expectNoLeak(r, planted, `diff ${output}`);
+      const preview = await run(['convert', '-o', 'k8s', '--diff', '--diff-output', output], dir);
+      expect(preview.code).toBe(1);
+      expectNoLeak(preview, planted, `convert --diff ${output}`);
+      if (output === 'summary') return;
+      const shown = await run(['diff', '--output', output, '--show-secrets', 'k8s', 'compose.yaml'], dir);
+      expect(leaks(shown.stdout, [DOTENV, ENVFILE]).length).toBeGreaterThan(0);
+    });
+  }
+
   test('a secret file that is not valid YAML or UTF-8 is never quoted in a diagnostic', async () => {
     const dir = valid(composeProject());
     mkdirSync(join(dir, 'sub'));
