@@ -64,6 +64,8 @@ export interface ComposeProject {
 
 export interface Service extends Sourced {
   name: string;
+  /** The service's key under `services:` (where findings about the service as a whole point). */
+  nameSpan?: Span;
   image?: string;
   build?: BuildSpec;
   command?: CommandLine;

@@ -238,12 +238,9 @@ export function positionOf(at: At): { file: string; line: number; column: number
   return { file: at.file, line: at.line, column: at.column };
 }
 
-/**
- * Where a finding about a Compose service as a whole points. The model keeps no span of the service's name key,
- * so this is the span of the service's mapping (its first key; the name itself for a service written `web:`).
- */
+/** Where a finding about a Compose service as a whole points: its name under `services:` (else its mapping). */
 export function serviceAt(service: Service): Span {
-  return service.span;
+  return service.nameSpan ?? service.span;
 }
 
 /** The diagnostic object of a Compose service. */

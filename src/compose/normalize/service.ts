@@ -112,6 +112,7 @@ export function readService(name: string, node: Located, nameSpan: Span, scope: 
   const map: LocatedMap | undefined = isNull(node) ? undefined : asMap(node, scope);
   if (!map && !isNull(node)) return undefined;
   const service = emptyService(name, map?.span ?? nameSpan, map ? keysOf(map) : {});
+  service.nameSpan = nameSpan;
   for (const e of map?.entries ?? []) {
     const s = within(scope, e.key);
     const reader = READERS[e.key];
