@@ -48,6 +48,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
     unreadable++;
   }
   for (const dir of found.empty) io.stderr.write(noteLine(`shipshape: warning: no .yaml, .yml or .json files in ${dir}`));
+  for (const file of found.ignored) io.stderr.write(noteLine(`shipshape: note: ${file} is skipped: it matches an ignore pattern of ${config?.file ? displayPath(io.cwd, config.file) : 'the configuration'}`));
 
   const files: SourceFile[] = [];
   const sourceDiagnostics: Diagnostic[] = [];

@@ -19,6 +19,8 @@ export interface FoundFiles {
   problems: string[];
   /** Directories in which nothing was found (a note for stderr). */
   empty: string[];
+  /** Files named explicitly that an `ignore` pattern of the configuration skips (a note for stderr). */
+  ignored: string[];
   /** How each file is named in reports: see `shownPath` (by absolute path, as in `files`). */
   shown: Map<string, string>;
 }
@@ -40,7 +42,7 @@ function toPosix(path: string): string {
 }
 
 export async function findManifestFiles(host: FileHost, paths: readonly string[], options: FindOptions): Promise<FoundFiles> {
-  const found: FoundFiles = { files: [], problems: [], empty: [], shown: new Map() };
+  const found: FoundFiles = { files: [], problems: [], empty: [], ignored: [], shown: new Map() };
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
   const ignored = (absolute: string): boolean => {
@@ -65,20 +67,26 @@ export async function findManifestFiles(host: FileHost, paths: readonly string[]
       continue;
     }
     if (info.kind === 'file') {
-      // An explicit file is read whatever its extension, unless the config ignores it.
-      if (!ignored(absolute)) addFile(given, absolute, await host.realPath(absolute));
+      // An explicit file is read whatever its extension, unless the config ignores it (said on stderr).
+      if (ignored(absolute)) found.ignored.push(given);
+      else addFile(given, absolute, await host.realPath(absolute));
       continue;
     }
     if (info.kind === 'other') {
       found.problems.push(`${given}: not a regular file or directory (a FIFO, socket or device)`);
       continue;
     }
-    const before = found.files.length;
+    // Empty: no manifest file at all (one already read through another argument still counts as found).
+    let manifests = 0;
+    const walkedBefore = seenDirs.has((await host.realPath(absolute)) ?? absolute);
     await walk(host, absolute, seenDirs, ignored, {
-      file: (path, real) => addFile(given, path, real),
+      file: (path, real) => {
+        manifests++;
+        addFile(given, path, real);
+      },
       broken: (path, reason) => found.problems.push(`cannot read ${shownPath(options.cwd, given, path)}: ${reason}`),
     });
-    if (found.files.length === before) found.empty.push(given);
+    if (manifests === 0 && !walkedBefore) found.empty.push(given);
   }
   return found;
 }

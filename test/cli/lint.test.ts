@@ -194,6 +194,9 @@ describe('shipshape lint: inputs', () => {
     // Each real file once: not again through the symlink back to its folder.
     expect(r.stdout).not.toContain('loop/');
     expect(r.stdout.match(/a\/one\.yaml/g)).toHaveLength(1);
+    // A folder whose files were all read through an earlier argument is not "empty"; nor is one given twice.
+    const again = await lint(['a/one.yaml', 'a', 'a'], { cwd });
+    expect(again.stderr).not.toMatch(/no \.yaml, \.yml or \.json files/);
     // A node_modules folder named as the path is walked.
     const named = await lint(['a/node_modules'], { cwd });
     expect(named.stdout).toContain('five.yaml');
@@ -276,6 +279,10 @@ describe('shipshape lint: configuration', () => {
     expect(r.stdout).toContain('missing-replicas');
     expect(r.stdout).not.toContain('yaml-syntax');
     expect(r.stdout).not.toContain('legacy');
+    // A file named explicitly that an ignore pattern skips is not read, and stderr says why.
+    const named = await lint(['vendor/broken.yaml'], { cwd: join(cwd, 'apps') });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/^shipshape: note: vendor\/broken\.yaml is skipped: it matches an ignore pattern of \S*\.shipshape\.yaml$/m);
   });
 
   test('an invalid configuration is exit 2 with positioned errors on stderr', async () => {
