@@ -6,6 +6,7 @@ import { duplicateKeyMessage, locateIn, parseLocatedStream, toPlain, type Locate
 import { DEFAULT_MAX_DEPTH } from './nesting.js';
 import { spanOf, type Span } from './span.js';
 import { buildPositionTree, coreWithMerge, type PositionTree } from './fast-locate.js';
+import { YAML_SYNTAX } from './yaml-errors.js';
 
 /**
  * One document of a YAML (or JSON) stream, parsed for reading: its plain value, and positions resolved
@@ -57,7 +58,38 @@ export function parseDocuments(file: SourceFile): DocumentStream {
     if (!root || slow.diagnostics.some((d) => d.severity === 'error')) continue;
     documents.push(new LocatedDocument(file.path, index, root, chunk.start, lines, text));
   }
+  if (/\.json$/i.test(file.path) && !diagnostics.some((d) => d.severity === 'error')) {
+    const notJson = jsonProblem(file, lines);
+    if (notJson) diagnostics.push(notJson);
+  }
   return { documents, diagnostics, lines };
+}
+
+/**
+ * A `.json` file is read as YAML (JSON is YAML), which also accepts what JSON does not — a trailing comma,
+ * comments, unquoted keys — and what kubectl, reading the file as JSON, then refuses: an error where the JSON
+ * parser stops. The objects are still linted.
+ */
+function jsonProblem(file: SourceFile, lines: LineIndex): Diagnostic | undefined {
+  try {
+    JSON.parse(file.text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : file.text.trimEnd().length;
+    const { line, column } = lines.position(offset);
+    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    return {
+      code: YAML_SYNTAX,
+      severity: 'error',
+      message: `not valid JSON (${reason}): kubectl reads a .json file as JSON and refuses it`,
+      file: file.path,
+      line,
+      column,
+      hint: 'Fix the JSON (a trailing comma, a comment, an unquoted key), or rename the file to .yaml.',
+    };
+  }
 }
 
 type FastResult = { ok: true; value: unknown } | { ok: false };

@@ -131,3 +131,21 @@ describe('parseDocuments', () => {
     expect(s.documents[0]!.locate(['spec', 'ports', 2999, 'port'])).toMatchObject({ line: 3003, column: 27 });
   });
 });
+
+describe('.json files must be JSON (kubectl reads them as JSON)', () => {
+  test.each<[string, string, number, number]>([
+    ['a trailing comma', '{"apiVersion": "v1", "kind": "ConfigMap",\n "data": {"a": "b",}}', 2, 20],
+    ['a comment', '{"apiVersion": "v1", # note\n "kind": "ConfigMap"}', 1, 22],
+    ['an unquoted key', '{apiVersion: "v1", "kind": "ConfigMap"}', 1, 2],
+  ])('%s: an error where JSON stops; the object is still read', (_name, text, line, column) => {
+    const stream = parseDocuments({ path: 'cm.json', text });
+    expect(stream.diagnostics).toMatchObject([{ code: 'yaml-syntax', severity: 'error', line, column }]);
+    expect(stream.diagnostics[0]!.message).toMatch(/^not valid JSON \(.+\): kubectl reads a \.json file as JSON and refuses it$/);
+    expect(stream.documents).toHaveLength(1);
+  });
+
+  test('valid JSON, and the same text in a .yaml file, are fine', () => {
+    expect(parseDocuments({ path: 'cm.json', text: '{"apiVersion": "v1", "kind": "ConfigMap"}\n' }).diagnostics).toEqual([]);
+    expect(parseDocuments({ path: 'cm.yaml', text: '{"apiVersion": "v1", "kind": "ConfigMap", "data": {"a": "b",}}' }).diagnostics).toEqual([]);
+  });
+});
