@@ -74,7 +74,7 @@ describe('shipshape convert: output', () => {
     const run = await runCli(['convert', 'fixtures/convert/name-collision/compose.yaml'], { cwd: repo });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^fixtures\/convert\/name-collision\/compose\.yaml:6:5 error convert\/name-collision /m);
+    expect(run.stderr).toMatch(/^fixtures\/convert\/name-collision\/compose\.yaml:5:3 error convert\/name-collision /m);
     // Both positions: the other service of the collision on an indented related line.
     expect(run.stderr).toMatch(/error convert\/name-collision [^\n]*\n  related: fixtures\/convert\/name-collision\/compose\.yaml:\d+:\d+ /);
   });
