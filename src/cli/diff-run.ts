@@ -12,7 +12,7 @@ import type { JsonObject } from '../k8s/object.js';
 import type { DiffCommandOptions } from './commands/diff.js';
 import type { ComposeSideOptions } from './diff-compose.js';
 import { readSide, type SideRead } from './diff-sides.js';
-import { fileHost } from './file-host.js';
+import { syncFileHost } from './sync-file-host.js';
 import { checkConversionOptions } from './convert-options.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, checkPaths } from './exit.js';
 import { colorEnabled, type Io, noteLine } from './io.js';
@@ -82,7 +82,7 @@ export async function runDiff(leftArg: string, rightArg: string, options: DiffCo
   checkConversionOptions(options);
   checkPaths('diff', [leftArg, rightArg, ...options.envFile]);
   if (leftArg === '-' && rightArg === '-') throw new UsageError("'-' (standard input) can be one side only");
-  const host = fileHost();
+  const host = syncFileHost();
   const sideOptions = { defaultNamespace: options.namespace ?? DEFAULT_NAMESPACE, compose: composeOptions(options) };
   const left = await readSide({ arg: leftArg, as: options.leftCompose ? 'compose' : 'detect' }, sideOptions, io, host);
   const right = await readSide({ arg: rightArg, as: options.rightCompose ? 'compose' : 'detect' }, sideOptions, io, host);
@@ -120,7 +120,7 @@ export interface ConversionPreviewOptions {
  */
 export async function previewConversion(ctx: CommandContext, objects: readonly JsonObject[], dir: string, options: ConversionPreviewOptions = {}): Promise<number> {
   const { io } = ctx;
-  const host = fileHost();
+  const host = syncFileHost();
   const sideOptions = { defaultNamespace: DEFAULT_NAMESPACE, compose: { envFiles: [], profiles: [], waitForDeps: false, allowOutsideProject: false } };
   const left = await readSide({ arg: dir, as: 'manifests', missingIsEmpty: true }, sideOptions, io, host);
   const converted: DiffObject[] = diffObjectsOfValues(objects, { defaultNamespace: DEFAULT_NAMESPACE, sourceFile: options.label ?? 'conversion' });
