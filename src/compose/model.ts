@@ -7,6 +7,9 @@
  * that does not handle a key can therefore always name it, with its position: nothing is silent.
  */
 import type { Span } from '../source/span.js';
+import type { Deploy, DeviceRequest } from './model-deploy.js';
+
+export type { Deploy, DeployRestartPolicy, DeviceRequest, Placement, PlacementConstraint, ResourceAmounts, Resources, UpdateConfig } from './model-deploy.js';
 
 export interface Sourced {
   span: Span;
@@ -272,68 +275,6 @@ export interface Healthcheck extends Sourced {
   startInterval?: Duration;
   /** `disable: true` or `test: NONE`. */
   disable: boolean;
-}
-
-export interface Deploy extends Sourced {
-  mode: 'replicated' | 'global' | 'replicated-job' | 'global-job';
-  replicas?: number;
-  labels: KeyValue[];
-  resources?: Resources;
-  restartPolicy?: DeployRestartPolicy;
-  updateConfig?: UpdateConfig;
-  rollbackConfig?: UpdateConfig;
-  placement?: Placement;
-  endpointMode?: 'vip' | 'dnsrr';
-}
-
-export interface Resources extends Sourced {
-  limits?: ResourceAmounts;
-  reservations?: ResourceAmounts & { devices: DeviceRequest[]; genericResources?: RawValue };
-}
-
-export interface ResourceAmounts extends Sourced {
-  /** CPU cores (`"1.5"` → 1.5). */
-  cpus?: number;
-  memory?: ByteSize;
-  pids?: number;
-}
-
-export interface DeviceRequest extends Sourced {
-  capabilities: string[];
-  driver?: string;
-  count?: number | 'all';
-  deviceIds: string[];
-  options?: KeyValue[];
-}
-
-export interface DeployRestartPolicy extends Sourced {
-  condition?: 'none' | 'on-failure' | 'any';
-  delay?: Duration;
-  maxAttempts?: number;
-  window?: Duration;
-}
-
-export interface UpdateConfig extends Sourced {
-  parallelism?: number;
-  delay?: Duration;
-  failureAction?: 'continue' | 'rollback' | 'pause';
-  monitor?: Duration;
-  maxFailureRatio?: number;
-  order?: 'start-first' | 'stop-first';
-}
-
-export interface Placement extends Sourced {
-  constraints: PlacementConstraint[];
-  preferences: RawValue[];
-  maxReplicasPerNode?: number;
-}
-
-export interface PlacementConstraint {
-  /** `node.labels.zone`, `node.hostname`, `node.platform.os`, `node.role`, … */
-  field: string;
-  operator: '==' | '!=';
-  value: string;
-  span: Span;
 }
 
 export interface Dependency extends Sourced {
