@@ -122,6 +122,12 @@ async function translatePod(ctx: TranslateContext, members: ServiceScope[]): Pro
   for (const scope of members.slice(1)) {
     ctx.info('convert/sidecar', scope.service.keys.network_mode ?? scope.service.span, `service '${scope.service.name}' runs as a second container in the pod of '${primary.service.name}' (network_mode: service:${primary.service.name})`, { object: scope.ref });
     reportSidecarScaling(ctx, scope, primary);
+    if (workload.kind === 'Job' || workload.kind === 'CronJob') {
+      ctx.warn('convert/sidecar-in-job', scope.service.keys.network_mode ?? scope.service.span, `service '${scope.service.name}' runs in the pod of ${workload.kind} '${workload.name}', which completes only when every container has exited: '${scope.service.name}' must exit on its own too`, {
+        object: scope.ref,
+        hint: 'make the sidecar exit when the job is done, or give it a pod of its own (remove network_mode: service:…)',
+      });
+    }
     // A sidecar's ports are served by the pod's Service only in Compose's own terms: report, do not expose.
     if (plans.get(scope.service.name)!.servicePorts.length > 0) {
       ctx.warn('convert/sidecar-ports', scope.service.keys.ports ?? scope.service.span, `service '${scope.service.name}' joins the pod of '${primary.service.name}' (network_mode: service:${primary.service.name}); its ports are not given a Service of their own`, { object: scope.ref });

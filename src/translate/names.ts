@@ -58,6 +58,19 @@ export function derivedName(base: string, suffix: string, options: NameOptions =
   return `${base.slice(0, max - tail.length).replace(/-+$/, '')}${tail}`;
 }
 
+/**
+ * The longest name of a StatefulSet or CronJob. A StatefulSet's pods carry a `controller-revision-hash` label
+ * of its name and an 11-character hash, which must stay a 63-character label value (kubernetes#64023: the
+ * pods are never created otherwise); a CronJob's Jobs are named after it with an 11-character suffix, and the
+ * API refuses a CronJob name over 52 characters.
+ */
+export const MAX_POD_OWNER_NAME = 52;
+
+/** The headless Service that governs a StatefulSet named after service `name` (its pods' stable DNS names). */
+export function governingServiceName(name: string): string {
+  return derivedName(name, 'headless', { startWithLetter: true });
+}
+
 type Reporter = (code: string, at: At, message: string, extras?: ReportExtras) => void;
 
 /**

@@ -12,7 +12,7 @@
  */
 import type { PortRange, Protocol, ServicePort } from '../compose/model.js';
 import type { ExposedService, JsonObject, KubeObject, ServiceScope, TranslateContext, WorkloadRef } from './context.js';
-import { isDnsLabel } from './names.js';
+import { governingServiceName, isDnsLabel } from './names.js';
 import type { Span } from '../source/span.js';
 
 export const MANY_PORTS = 100;
@@ -172,7 +172,7 @@ export function buildService(ctx: TranslateContext, scope: ServiceScope, plan: P
   if (plan.servicePorts.length === 0) return undefined;
   const { settings, service } = scope;
   const requested = settings.serviceType ?? 'ClusterIP';
-  const headless = requested === 'Headless' || service.deploy?.endpointMode === 'dnsrr';
+  const headless = wantsHeadlessService(scope);
   const type = requested === 'Headless' ? 'ClusterIP' : requested;
   const ports = plan.servicePorts.map((p, i) => {
     const port: JsonObject = { name: p.name, port: p.port, protocol: p.protocol, targetPort: p.targetPort };
@@ -188,12 +188,26 @@ export function buildService(ctx: TranslateContext, scope: ServiceScope, plan: P
   }
   const metadata: KubeObject['metadata'] = { name: scope.name, labels: { ...workload.selector, ...settings.serviceLabels } };
   if (Object.keys(settings.serviceAnnotations).length > 0) metadata.annotations = { ...settings.serviceAnnotations };
-  ctx.emit({ apiVersion: 'v1', kind: 'Service', metadata, spec }, service.keys.ports ?? service.keys.expose ?? service.span);
+  const at = service.keys.ports ?? service.keys.expose ?? service.span;
+  ctx.emit({ apiVersion: 'v1', kind: 'Service', metadata, spec }, at);
+  if (workload.kind === 'StatefulSet' && !headless) {
+    // A StatefulSet's pods get stable DNS names (`db-0.db-headless`) only through a headless Service; clients
+    // keep the load-balanced one under the service's own name.
+    const name = governingServiceName(scope.name);
+    const headlessSpec: JsonObject = { clusterIP: 'None', selector: { ...workload.selector }, ports, publishNotReadyAddresses: true };
+    ctx.emit({ apiVersion: 'v1', kind: 'Service', metadata: { name, labels: { ...workload.selector } }, spec: headlessSpec }, at);
+    ctx.info('convert/statefulset-service', settings.controller?.at ?? at, `the StatefulSet's pods get stable DNS names through the headless Service '${name}' (${workload.name}-0.${name} …); clients keep using '${scope.name}'`, { object: scope.ref });
+  }
   return {
     name: scope.name,
     type: String(spec.type),
     ports: plan.servicePorts.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol, ...(p.appProtocol !== undefined ? { appProtocol: p.appProtocol } : {}) })),
   };
+}
+
+/** Whether the service's own Service is headless (x-shipshape service type Headless, or deploy.endpoint_mode: dnsrr). */
+export function wantsHeadlessService(scope: ServiceScope): boolean {
+  return scope.settings.serviceType === 'Headless' || scope.service.deploy?.endpointMode === 'dnsrr';
 }
 
 /** The first port of the Service a service gets (what planPorts puts first), without diagnostics; undefined without one. */

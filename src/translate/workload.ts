@@ -12,7 +12,9 @@ import { positionOf, serviceAt, type At, type JsonObject, type KubeObject, type 
 import type { ControllerKind } from './extensions.js';
 import { checkedNumber, COUNT_INT32 } from './int-range.js';
 import { isLabelValue, isQualifiedName, selectorLabels } from './labels.js';
+import { governingServiceName, MAX_POD_OWNER_NAME, toDnsLabel } from './names.js';
 import { probeSeconds } from './probes.js';
+import { wantsHeadlessService } from './service.js';
 
 export const JOB_DEFAULT_BACKOFF = 6;
 
@@ -137,7 +139,8 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
   if (Object.keys(podAnnotations).length > 0) templateMeta.annotations = podAnnotations;
   const template = { metadata: templateMeta, spec: podSpec };
 
-  const metadata: KubeObject['metadata'] = { name: scope.name, labels: { ...selector } };
+  const name = workloadName(ctx, scope, choice.kind);
+  const metadata: KubeObject['metadata'] = { name, labels: { ...selector } };
   const annotations: Record<string, string> = { ...parts.workloadAnnotations };
   for (const kv of service.deploy?.labels ?? []) {
     if (kv.key in selector) {
@@ -156,7 +159,7 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
   const ref: WorkloadRef = {
     apiVersion: choice.kind === 'Job' || choice.kind === 'CronJob' ? 'batch/v1' : 'apps/v1',
     kind: choice.kind,
-    name: scope.name,
+    name,
     selector,
     cpuRequests: containers.every((c) => hasResource(c, 'cpu')),
     memoryRequests: containers.every((c) => hasResource(c, 'memory')),
@@ -175,7 +178,8 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
       }
       spec.selector = { matchLabels: { ...selector } };
       if (choice.kind === 'StatefulSet') {
-        if (ctx.exposedServices.has(service.name)) spec.serviceName = scope.name;
+        // The governing Service must be headless (service.ts makes one next to the service's own).
+        if (ctx.exposedServices.has(service.name)) spec.serviceName = wantsHeadlessService(scope) ? scope.name : governingServiceName(scope.name);
         if (parts.volumeClaimTemplates.length > 0) spec.volumeClaimTemplates = parts.volumeClaimTemplates;
       }
       Object.assign(spec, rolloutOf(ctx, scope, choice.kind, parts));
@@ -217,6 +221,17 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
   }
   ctx.emit({ apiVersion: ref.apiVersion, kind: choice.kind, metadata, spec }, serviceAt(service));
   return ref;
+}
+
+/** The workload's name: the service's, shortened (with a hash) where the kind allows fewer characters. */
+function workloadName(ctx: TranslateContext, scope: ServiceScope, kind: ControllerKind): string {
+  if ((kind !== 'StatefulSet' && kind !== 'CronJob') || scope.name.length <= MAX_POD_OWNER_NAME) return scope.name;
+  const name = toDnsLabel(scope.name, { startWithLetter: true, maxLength: MAX_POD_OWNER_NAME });
+  ctx.warn('convert/name-shortened', serviceAt(scope.service), `the ${kind} is named '${name}': a ${kind} name has at most ${MAX_POD_OWNER_NAME} characters (its ${kind === 'CronJob' ? 'Jobs' : "pods' revision label"} add 11)${ctx.exposedServices.has(scope.service.name) ? `; its Service keeps the name '${scope.name}'` : ''}`, {
+    object: scope.ref,
+    hint: 'give the service a shorter name to keep one name for everything',
+  });
+  return name;
 }
 
 function reportReplicasToAutoscaler(ctx: TranslateContext, scope: ServiceScope): void {

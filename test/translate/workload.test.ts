@@ -205,7 +205,23 @@ describe('buildWorkload with contributions', () => {
     const ref = buildWorkload(ctx, scopeOf(s, settings), [{ name: 'db', image: 'postgres:16' }], parts({ volumeClaimTemplates: [claim] }));
     const workload = ctx.objects[0] as any;
     expect(ref).toMatchObject({ kind: 'StatefulSet', apiVersion: 'apps/v1', replicas: 1 });
-    expect(workload.spec).toMatchObject({ serviceName: 'db', replicas: 1, volumeClaimTemplates: [claim] });
+    // The governing Service is the headless one service.ts makes next to 'db' (pods' stable DNS names).
+    expect(workload.spec).toMatchObject({ serviceName: 'db-headless', replicas: 1, volumeClaimTemplates: [claim] });
+    // Already headless (x-shipshape service type Headless): the service's own Service governs.
+    const ctx2 = createContext(project([s]), resolveOptionsForTest(), new Map([['db', 'db']]));
+    buildWorkload(ctx2, scopeOf(s, { ...settings, serviceType: 'Headless' as const }), [{ name: 'db', image: 'postgres:16' }], parts());
+    expect((ctx2.objects[0] as any).spec.serviceName).toBe('db');
+  });
+  test.each(['StatefulSet', 'CronJob'] as const)('a %s name is cut to 52 characters with a hash (warning); the Service keeps the full name', (kind) => {
+    const long = `a${'b'.repeat(57)}`;
+    const s = service(long, { image: 'x:1', ports: [port('80')] });
+    const ctx = createContext(project([s]), resolveOptionsForTest(), new Map([[long, long]]));
+    const settings = { ...emptySettings(), controller: { kind, at: s.span }, ...(kind === 'CronJob' ? { schedule: { value: '0 0 * * 0', at: s.span } } : {}) };
+    const ref = buildWorkload(ctx, scopeOf(s, settings), [{ name: 'c', image: 'x:1' }], parts());
+    expect(ref.name).toHaveLength(52);
+    expect(ref.name).toMatch(/^abbb+-[0-9a-f]{6}$/);
+    expect((ctx.objects[0] as any).metadata.name).toBe(ref.name);
+    expect(ctx.diagnostics.find((d) => d.code === 'convert/name-shortened')?.message).toContain(`its Service keeps the name '${long}'`);
   });
   test('CronJob without a schedule is an error', () => {
     const s = service('backup', { image: 'x:1' });
