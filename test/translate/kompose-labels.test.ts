@@ -51,6 +51,8 @@ describe('kompose label diagnostics', () => {
     ['invalid node port', { 'kompose.service.type': 'nodeport', 'kompose.service.nodeport.port': 'high' }, ['7:7 error kompose/invalid-value'], /port number/],
     ['invalid size', { 'kompose.volume.size': '1 GB' }, ['6:7 error kompose/invalid-value'], /quantity/],
     ['invalid schedule', { 'kompose.cronjob.schedule': 'daily' }, ['6:7 error kompose/invalid-value'], /cron schedule/],
+    ['schedule field out of range', { 'kompose.cronjob.schedule': '0 24 * * *' }, ['6:7 error kompose/invalid-value'], /hour '24': 24 is above 23/],
+    ['schedule day of week 7', { 'kompose.cronjob.schedule': '0 0 * * 7' }, ['6:7 error kompose/invalid-value'], /day of week '7'/],
     ['invalid host', { 'kompose.service.expose': 'a.example.com,Bad_Host' }, ['6:7 error kompose/invalid-value'], /Bad_Host/],
     ['invalid hpa count', { 'kompose.hpa.replicas.max': 'many' }, ['6:7 error kompose/invalid-value'], /whole number/],
     ['invalid hpa cpu', { 'kompose.hpa.replicas.max': '3', 'kompose.hpa.cpu': 'lots' }, ['7:7 error kompose/invalid-value'], /percent/],
