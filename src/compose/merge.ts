@@ -13,7 +13,7 @@
 import type { DiagnosticSink, FieldPath } from '../diagnostics.js';
 import type { Located, LocatedEntry, LocatedMap, LocatedSeq } from '../source/located.js';
 import { describePath } from './field-names.js';
-import { assignmentKey, fileReferenceKey, portKey, valueKey, volumeKey, type EntryKey } from './merge-keys.js';
+import { assignmentKey, deviceKey, fileReferenceKey, portKey, valueKey, volumeKey, type EntryKey } from './merge-keys.js';
 import { mapNode, mapValue, scalarNode, scalarText, seqNode, spanFromTo, untagged } from './located-nodes.js';
 
 export const MERGE_CONFLICT = 'compose/merge-conflict';
@@ -64,7 +64,12 @@ const RULES: readonly (readonly [string, Rule])[] = [
     'services.*.security_opt',
     'services.*.extra_hosts',
     'services.*.build.extra_hosts',
+    'services.*.build.tags',
+    'services.*.links',
+    'services.*.networks.*.aliases',
+    'services.*.networks.*.link_local_ips',
   ].map((p) => [p, { kind: 'unique', key: valueKey }] as const),
+  ['services.*.devices', { kind: 'unique', key: deviceKey }],
   ['services.*.build', { kind: 'build' }],
   ['services.*.depends_on', { kind: 'depends-on' }],
   ['services.*.networks', { kind: 'networks' }],
