@@ -2,7 +2,8 @@
  * A HorizontalPodAutoscaler (autoscaling/v2) from x-shipshape `autoscaling` or kompose.hpa.* labels, targeting
  * the service's Deployment or StatefulSet. Targets: average CPU and memory utilisation (percent of the request),
  * or an average memory value; none given: 80% CPU, Kubernetes' own default, written out. A utilisation target
- * needs every container to request that resource: a warning says so when one does not.
+ * needs every container to request that resource: a warning says so when one does not. minReplicas is at least 1
+ * (the API server refuses 0): a replica count of 0 as the default minimum becomes 1, with a warning at the count.
  *
  * Contract used by index.ts: called once per service after its workload was built (`workload` describes it).
  */
@@ -22,8 +23,17 @@ export function translateAutoscaling(ctx: TranslateContext, scope: ServiceScope,
     return;
   }
   const replicas = workload.replicas ?? 1;
-  const min = a.minReplicas ?? Math.min(replicas, a.maxReplicas);
-  if (replicas < min || replicas > a.maxReplicas) {
+  let min = a.minReplicas ?? Math.min(replicas, a.maxReplicas);
+  if (min < 1) {
+    // Only a replica count of 0 gets here: an explicit minReplicas of 0 is refused where it is read.
+    const service = scope.service;
+    const at = (service.deploy?.replicas !== undefined ? service.deploy.keys.replicas : service.keys.scale) ?? a.at;
+    ctx.warn('convert/autoscaling-min-replicas', at, `the service asks for 0 replicas, but a HorizontalPodAutoscaler's minReplicas must be at least 1 (Kubernetes refuses 0): the autoscaler keeps at least 1 replica`, {
+      object: scope.ref,
+      hint: 'an autoscaled workload runs at least 1 replica; remove the autoscaling settings to keep it at 0',
+    });
+    min = 1;
+  } else if (replicas < min || replicas > a.maxReplicas) {
     ctx.info('convert/autoscaling-replicas', a.at, `the service asks for ${replicas} replica${replicas === 1 ? '' : 's'}, outside the autoscaler's range: it keeps the ${workload.kind} between ${min} and ${a.maxReplicas}`, { object: scope.ref });
   }
   const metrics: JsonObject[] = [];

@@ -44,6 +44,25 @@ describe('HorizontalPodAutoscaler', () => {
     expect(r.get('HorizontalPodAutoscaler/api')).toBeDefined();
   });
 
+  // The API server refuses minReplicas 0 (unless the HPAScaleToZero alpha gate is on).
+  test.each([
+    ['deploy.replicas: 0, x-shipshape autoscaling', api('{maxReplicas: 4}', '    deploy:\n      replicas: 0\n'), ['5:7 warning convert/autoscaling-min-replicas']],
+    ['scale: 0, x-shipshape autoscaling', api('{maxReplicas: 4}', '    scale: 0\n'), ['4:5 warning convert/autoscaling-min-replicas']],
+    ['deploy.replicas: 0, kompose.hpa labels', 'services:\n  api:\n    image: api:1.0\n    deploy: {replicas: 0}\n    labels:\n      kompose.hpa.replicas.max: "3"\n      kompose.hpa.memory: 300Mi\n', ['4:14 warning convert/autoscaling-min-replicas']],
+  ])('a replica count of 0 as the default minimum: minReplicas 1, warning at the count (%s)', async (_name, yaml, codes) => {
+    const r = await convertText(yaml);
+    expect(r.codes.filter((c) => c.includes('autoscaling-min-replicas') || c.includes('autoscaling-replicas'))).toEqual(codes);
+    const hpa = r.get('HorizontalPodAutoscaler/api')!;
+    expect(hpa.spec).toMatchObject({ minReplicas: 1 });
+    expect(validateObject(JSON.parse(JSON.stringify(hpa)))).toEqual({ status: 'valid' });
+  });
+
+  test('an explicit minReplicas with a replica count of 0: no warning, the count lies outside the range', async () => {
+    const r = await convertText(api('{minReplicas: 2, maxReplicas: 4}', '    deploy:\n      replicas: 0\n'));
+    expect(r.codes.filter((c) => c.includes('autoscaling-min-replicas') || c.includes('autoscaling-replicas'))).toEqual(['7:7 info convert/autoscaling-replicas']);
+    expect(r.get('HorizontalPodAutoscaler/api')!.spec).toMatchObject({ minReplicas: 2 });
+  });
+
   test.each([
     ['DaemonSet', '    deploy: {mode: global}\n'],
     ['Job', '    restart: "no"\n'],

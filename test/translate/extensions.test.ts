@@ -66,6 +66,7 @@ describe('x-shipshape errors point inside the block', () => {
     ['quantity pattern', 'volumes:\n  size: 10GB', ['7:15 error x-shipshape/invalid-value'], /quantity/],
     ['percentage pattern', 'disruptionBudget:\n  minAvailable: half', ['7:23 error x-shipshape/invalid-value'], /percentage/],
     ['range', 'nodePort: 70000', ['6:17 error x-shipshape/invalid-value'], /<= 65535/],
+    ['autoscaling minReplicas 0', 'autoscaling: {minReplicas: 0, maxReplicas: 2}', ['6:34 error x-shipshape/invalid-value'], />= 1/],
     ['list item', 'imagePullSecrets: [ok, Not_OK]', ['6:30 error x-shipshape/invalid-value'], /Secret name/],
     ['invalid host', 'ingress:\n  host: 10.0.0.1', ['7:15 error x-shipshape/invalid-value'], /IP address/],
     ['cron schedule', 'schedule: "5 * *"', ['6:17 error x-shipshape/invalid-value'], /five fields/],

@@ -55,6 +55,7 @@ describe('kompose label diagnostics', () => {
     ['schedule day of week 7', { 'kompose.cronjob.schedule': '0 0 * * 7' }, ['6:7 error kompose/invalid-value'], /day of week '7'/],
     ['invalid host', { 'kompose.service.expose': 'a.example.com,Bad_Host' }, ['6:7 error kompose/invalid-value'], /Bad_Host/],
     ['invalid hpa count', { 'kompose.hpa.replicas.max': 'many' }, ['6:7 error kompose/invalid-value'], /whole number/],
+    ['hpa minimum 0', { 'kompose.hpa.replicas.min': '0', 'kompose.hpa.replicas.max': '3' }, ['6:7 error kompose/invalid-value'], /1 or more/],
     ['invalid hpa cpu', { 'kompose.hpa.replicas.max': '3', 'kompose.hpa.cpu': 'lots' }, ['7:7 error kompose/invalid-value'], /percent/],
     ['tls secret without expose', { 'kompose.service.expose.tls-secret': 'tls' }, ['6:7 warning convert/ignored-setting'], /without kompose.service.expose/],
     ['expose false: no Ingress, TLS label ignored', { 'kompose.service.expose': 'false', 'kompose.service.expose.tls-secret': 'tls' }, ['7:7 warning convert/ignored-setting'], /without kompose.service.expose/],
