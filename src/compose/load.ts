@@ -75,7 +75,8 @@ export async function loadComposeProject(options: LoadOptions): Promise<LoadResu
     },
     ctx.report,
   );
-  if (lookupIn(env)('COMPOSE_PROJECT_NAME') === undefined) env = { ...env, COMPOSE_PROJECT_NAME: name };
+  // `${COMPOSE_PROJECT_NAME}` is the project's name, as resolved above (`-p` wins over the environment's).
+  env = { ...env, COMPOSE_PROJECT_NAME: name };
 
   const layer: Layer = { workingDir, env, includedFrom: [] };
   const root = (await loadLayer(files, layer, ctx)) ?? emptyRoot(first.kind === 'file' ? first.path : '<stdin>');

@@ -23,6 +23,13 @@ describe('shipshape config', () => {
     for (const s of ['--file', '--env-file', '--profile', '--project-name', '--format', 'Exit codes', 'Examples:']) expect(r.stdout).toContain(s);
   });
 
+  test('${COMPOSE_PROJECT_NAME} is the resolved project name: -p wins over the environment', async () => {
+    const dir = project({ 'compose.yaml': 'services:\n  web:\n    image: nginx:${COMPOSE_PROJECT_NAME}\n' });
+    const image = async (args: string[], env: Record<string, string>) => (parse((await runCli(['config', ...args], { cwd: dir, env })).stdout) as { services: { web: { image: string } } }).services.web.image;
+    expect(await image(['-p', 'cli2'], { COMPOSE_PROJECT_NAME: 'envp' })).toBe('nginx:cli2');
+    expect(await image([], { COMPOSE_PROJECT_NAME: 'envp' })).toBe('nginx:envp');
+  });
+
   test('prints the resolved project as YAML, exit 0', async () => {
     const dir = project({ 'compose.yaml': simple });
     const r = await runCli(['config'], { cwd: dir, env: {} });
