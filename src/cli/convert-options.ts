@@ -6,6 +6,7 @@ import { isAbsolute } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FileHost } from '../host.js';
 import type { BindMountPolicy, TranslateOptions } from '../translate/context.js';
+import { STORAGE_QUANTITY, storageSizeProblem } from '../translate/settings-values.js';
 import { UsageError } from './exit.js';
 import { displayPath } from './manifest-files.js';
 
@@ -20,7 +21,6 @@ export interface ConversionOptions {
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const QUANTITY = /^(\d+(\.\d+)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
 
 /** `--namespace` as a usage error when it is not a namespace name. */
 export function checkNamespaceOption(namespace: string | undefined): void {
@@ -32,8 +32,10 @@ export function checkNamespaceOption(namespace: string | undefined): void {
 /** Usage errors for conversion options the converter could not use. */
 export function checkConversionOptions(options: Omit<ConversionOptions, 'waitForDeps' | 'allowOutsideProject'>): void {
   checkNamespaceOption(options.namespace);
-  if (options.pvcSize !== undefined && !QUANTITY.test(options.pvcSize)) {
-    throw new UsageError(`--pvc-size '${options.pvcSize}' is not a Kubernetes quantity (for example 1Gi or 500Mi)`);
+  if (options.pvcSize !== undefined) {
+    if (!STORAGE_QUANTITY.test(options.pvcSize)) throw new UsageError(`--pvc-size '${options.pvcSize}' is not a Kubernetes quantity (for example 1Gi or 500Mi)`);
+    const problem = storageSizeProblem(options.pvcSize);
+    if (problem !== undefined) throw new UsageError(`--pvc-size '${options.pvcSize}' ${problem}`);
   }
   if (options.imagePrefix !== undefined && /\s/.test(options.imagePrefix)) {
     throw new UsageError(`--image-prefix '${options.imagePrefix}' contains white space`);

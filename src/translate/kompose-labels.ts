@@ -12,7 +12,7 @@ import type { ObjectRef } from '../diagnostics.js';
 import { didYouMeanSuffix } from '../compose/did-you-mean.js';
 import type { At, TranslateContext } from './context.js';
 import type { AutoscalingSettings, ControllerKind, IngressSettings, ServiceType, SettingDraft, SettingName, SettingValues } from './extensions.js';
-import { hostProblem, scheduleProblem, STORAGE_QUANTITY, subdomainProblem } from './settings-values.js';
+import { hostProblem, scheduleProblem, STORAGE_QUANTITY, storageSizeProblem, subdomainProblem } from './settings-values.js';
 
 export function isKomposeLabel(key: string): boolean {
   return key.startsWith('kompose.');
@@ -102,7 +102,8 @@ const READERS: Readonly<Record<string, Reader>> = {
   },
   'kompose.serviceaccount-name': name('serviceAccountName', 'a ServiceAccount name'),
   'kompose.volume.size': (value, label, r) => {
-    if (!STORAGE_QUANTITY.test(value.trim())) r.invalid(label, 'must be a Kubernetes quantity such as 5Gi or 500Mi');
+    const problem = storageSizeProblem(value.trim());
+    if (problem !== undefined) r.invalid(label, problem);
     else r.set('volumes.size', value.trim(), label);
   },
   'kompose.volume.storage-class-name': name('volumes.storageClassName', 'a StorageClass name'),

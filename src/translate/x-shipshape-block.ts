@@ -10,7 +10,7 @@ import { didYouMeanSuffix } from '../compose/did-you-mean.js';
 import { loadGenerated } from '../generated.js';
 import type { At, TranslateContext } from './context.js';
 import type { AccessMode, AutoscalingSettings, DisruptionBudgetSettings, IngressSettings, SettingDraft, SettingValues } from './extensions.js';
-import { checkedMap, hostProblem, isPortName, scheduleProblem, subdomainProblem, type MapEntry } from './settings-values.js';
+import { accessModesProblem, checkedMap, hostProblem, isPortName, scheduleProblem, storageSizeProblem, subdomainProblem, type MapEntry } from './settings-values.js';
 
 export const X_SHIPSHAPE = 'x-shipshape';
 
@@ -196,13 +196,20 @@ export function readXShipshapeBlock(ctx: TranslateContext, block: RawValue, obje
 type Setter = <K extends keyof SettingValues>(name: K, value: SettingValues[K], pointer: string) => void;
 
 function readVolumes(ctx: TranslateContext, volumes: Record<string, unknown>, at: BlockPositions, object: ObjectRef, set: Setter): void {
-  if (typeof volumes.size === 'string') set('volumes.size', volumes.size, '/volumes/size');
+  /** Set the field when its check finds no problem; else an error at its value, and the field is left out. */
+  const checked = <K extends 'volumes.size' | 'volumes.storageClassName' | 'volumes.accessModes'>(name: K, value: SettingValues[K], problem: string | undefined): void => {
+    const pointer = `/${name.replace('.', '/')}`;
+    if (problem === undefined) set(name, value, pointer);
+    else ctx.error('x-shipshape/invalid-value', at.value(pointer), `${describePointer(pointer)} ${problem}`, { object });
+  };
+  if (typeof volumes.size === 'string') checked('volumes.size', volumes.size, storageSizeProblem(volumes.size));
   if (typeof volumes.storageClassName === 'string') {
-    const problem = subdomainProblem(volumes.storageClassName, 'a StorageClass name');
-    if (problem === undefined) set('volumes.storageClassName', volumes.storageClassName, '/volumes/storageClassName');
-    else ctx.error('x-shipshape/invalid-value', at.value('/volumes/storageClassName'), `${describePointer('/volumes/storageClassName')} ${problem}`, { object });
+    checked('volumes.storageClassName', volumes.storageClassName, subdomainProblem(volumes.storageClassName, 'a StorageClass name'));
   }
-  if (Array.isArray(volumes.accessModes)) set('volumes.accessModes', volumes.accessModes as AccessMode[], '/volumes/accessModes');
+  if (Array.isArray(volumes.accessModes)) {
+    const modes = volumes.accessModes as AccessMode[];
+    checked('volumes.accessModes', modes, accessModesProblem(modes));
+  }
 }
 
 function readIngress(ctx: TranslateContext, ingress: Record<string, unknown>, at: BlockPositions, object: ObjectRef): IngressSettings | undefined {

@@ -86,6 +86,20 @@ describe('x-shipshape errors point inside the block', () => {
     expect(diagnostics[0]!.message).toMatch(message);
   });
 
+  // Values the schema lets through but the API server refuses for a claim; the other volume settings still apply.
+  test.each([
+    ['ReadWriteOncePod with another mode', 'volumes: {size: 2Gi, accessModes: [ReadWriteOncePod, ReadWriteOnce]}', ['7:41 error x-shipshape/invalid-value'], /may not use ReadWriteOncePod with other access modes/, { size: '2Gi' }],
+    ['ReadWriteOncePod after another mode', 'volumes:\n  accessModes: [ReadOnlyMany, ReadWriteOncePod]\n  storageClassName: fast', ['8:22 error x-shipshape/invalid-value'], /ReadWriteOncePod/, { storageClassName: 'fast' }],
+    ['a zero size', 'volumes: {size: 0Gi, accessModes: [ReadWriteOncePod]}', ['7:23 error x-shipshape/invalid-value'], /positive amount/, { accessModes: ['ReadWriteOncePod'] }],
+    ['a zero size without a unit', 'volumes:\n  size: "0"', ['8:15 error x-shipshape/invalid-value'], /positive amount/, undefined],
+  ])('claim settings: %s', async (_name, block, codes, message, applied) => {
+    const { settings, codes: got, diagnostics } = await settingsOf(withBlock(block, '    volumes: [data:/data]\n') + 'volumes:\n  data:\n');
+    expect(got).toEqual(codes);
+    expect(diagnostics[0]!.message).toMatch(message);
+    const values = settings.volumeClaim && Object.fromEntries(Object.entries(settings.volumeClaim).map(([k, v]) => [k, v.value]));
+    expect(values).toEqual(applied);
+  });
+
   test('a broken key is left out; the other keys apply', async () => {
     const { settings, codes } = await settingsOf(withBlock('serviceType: nodeport\nimagePullPolicy: Always'));
     expect(codes).toEqual(['6:20 error x-shipshape/invalid-value']);

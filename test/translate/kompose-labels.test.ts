@@ -50,6 +50,7 @@ describe('kompose label diagnostics', () => {
     ['invalid service type, did you mean', { 'kompose.service.type': 'nodport' }, ['6:7 error kompose/invalid-value'], /did you mean 'nodeport'/],
     ['invalid node port', { 'kompose.service.type': 'nodeport', 'kompose.service.nodeport.port': 'high' }, ['7:7 error kompose/invalid-value'], /port number/],
     ['invalid size', { 'kompose.volume.size': '1 GB' }, ['6:7 error kompose/invalid-value'], /quantity/],
+    ['zero size', { 'kompose.volume.size': '0Mi' }, ['6:7 error kompose/invalid-value'], /positive amount/],
     ['invalid schedule', { 'kompose.cronjob.schedule': 'daily' }, ['6:7 error kompose/invalid-value'], /cron schedule/],
     ['schedule field out of range', { 'kompose.cronjob.schedule': '0 24 * * *' }, ['6:7 error kompose/invalid-value'], /hour '24': 24 is above 23/],
     ['schedule day of week 7', { 'kompose.cronjob.schedule': '0 0 * * 7' }, ['6:7 error kompose/invalid-value'], /day of week '7'/],
