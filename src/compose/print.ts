@@ -36,6 +36,19 @@ export function printProject(project: ComposeProject): Out {
   if (project.secrets.length > 0) out.secrets = Object.fromEntries(project.secrets.map((s) => [s.key, printContent(s)]));
   if (project.configs.length > 0) out.configs = Object.fromEntries(project.configs.map((c) => [c.key, printContent(c)]));
   Object.assign(out, plain(project.other), plain(project.extensions));
+  return escapeDollars(out) as Out;
+}
+
+/**
+ * Every `$` of a string value written as `$$`, as `docker compose config` does: the printed project is a Compose
+ * file again, and loading it must give the same values (`$$HOME` stays the text `$HOME`, not a variable).
+ */
+function escapeDollars(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('$') ? value.replaceAll('$', '$$$$') : value;
+  if (Array.isArray(value)) return value.map(escapeDollars);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Out = {};
+  for (const [k, v] of Object.entries(value)) out[k] = escapeDollars(v);
   return out;
 }
 

@@ -38,8 +38,8 @@ describeCorpus('normalize every awesome-compose project', () => {
     const printed = printProject({ name: 'p', workingDir: dirname(file), files: [file], ...project });
     expect(Object.keys(printed.services as object)).toEqual(project.services.map((s) => s.name));
 
-    // The printed long syntax normalizes back to the same project.
-    const reparsed = parseLocatedStream({ path: 'printed.yaml', text: stringify(printed) }).documents[0];
+    // The printed long syntax normalizes back to the same project (`$$` read back as `$`, as interpolation does).
+    const reparsed = parseLocatedStream({ path: 'printed.yaml', text: stringify(printed).replaceAll('$$', '$') }).documents[0];
     if (reparsed?.kind !== 'map') throw new Error('printed project is not a mapping');
     const again = normalizeProject(reparsed, { workingDir: dirname(file), env: { HOME: '/home/me' }, report: (d) => diagnostics.push(d) });
     expect(printProject({ name: 'p', workingDir: dirname(file), files: [file], ...again })).toEqual(printed);
