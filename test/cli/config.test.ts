@@ -30,6 +30,15 @@ describe('shipshape config', () => {
     expect(await image([], { COMPOSE_PROJECT_NAME: 'envp' })).toBe('nginx:envp');
   });
 
+  test('the output is a Compose file again: loading it gives the same project ($$ stays a literal $)', async () => {
+    const dir = project({ 'compose.yaml': 'name: shop\nservices:\n  web:\n    image: nginx:1\n    environment:\n      K: "$$SET and $${SET}"\n' });
+    const first = await runCli(['config'], { cwd: dir, env: { SET: 'OTHER' } });
+    expect(first.stdout).toContain('K: $$SET and $${SET}');
+    const again = await runCli(['config', '-f', '-'], { cwd: dir, env: { SET: 'OTHER' }, stdin: first.stdout });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+  });
+
   test('prints the resolved project as YAML, exit 0', async () => {
     const dir = project({ 'compose.yaml': simple });
     const r = await runCli(['config'], { cwd: dir, env: {} });
