@@ -12,7 +12,7 @@ import type { ObjectRef } from '../diagnostics.js';
 import { didYouMeanSuffix } from '../compose/did-you-mean.js';
 import type { At, TranslateContext } from './context.js';
 import type { AutoscalingSettings, ControllerKind, IngressSettings, ServiceType, SettingDraft, SettingName, SettingValues } from './extensions.js';
-import { hostProblem, scheduleProblem, STORAGE_QUANTITY, storageSizeProblem, subdomainProblem } from './settings-values.js';
+import { hostProblem, ingressPathProblem, scheduleProblem, STORAGE_QUANTITY, storageSizeProblem, subdomainProblem } from './settings-values.js';
 
 export function isKomposeLabel(key: string): boolean {
   return key.startsWith('kompose.');
@@ -202,6 +202,11 @@ function readIngressLabels(r: LabelReading): void {
     const problem = host === 'true' ? undefined : hostProblem(host);
     if (problem !== undefined) {
       r.invalid(expose, `lists host '${host}', which ${problem}`);
+      return;
+    }
+    const pathProblem = ingressPathProblem(path, 'Prefix');
+    if (pathProblem !== undefined) {
+      r.invalid(expose, `lists the path '${path}', which ${pathProblem}`);
       return;
     }
     rules.push(host === 'true' ? { path } : { host, path });

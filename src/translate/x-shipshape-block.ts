@@ -10,7 +10,7 @@ import { didYouMeanSuffix } from '../compose/did-you-mean.js';
 import { loadGenerated } from '../generated.js';
 import type { At, TranslateContext } from './context.js';
 import type { AccessMode, AutoscalingSettings, DisruptionBudgetSettings, IngressSettings, SettingDraft, SettingValues } from './extensions.js';
-import { accessModesProblem, checkedMap, hostProblem, isPortName, scheduleProblem, storageSizeProblem, subdomainProblem, type MapEntry } from './settings-values.js';
+import { accessModesProblem, checkedMap, hostProblem, ingressPathProblem, isPortName, scheduleProblem, storageSizeProblem, subdomainProblem, type MapEntry } from './settings-values.js';
 
 export const X_SHIPSHAPE = 'x-shipshape';
 
@@ -224,9 +224,12 @@ function readIngress(ctx: TranslateContext, ingress: Record<string, unknown>, at
     if (problem !== undefined) fail(Array.isArray(ingress.host) ? `/ingress/host/${i}` : '/ingress/host', problem);
   });
   const path = typeof ingress.path === 'string' ? ingress.path : '/';
+  const pathType = (ingress.pathType as IngressSettings['pathType'] | undefined) ?? 'Prefix';
+  const pathProblem = ingressPathProblem(path, pathType);
+  if (pathProblem !== undefined) fail('/ingress/path', pathProblem);
   const out: IngressSettings = {
     rules: hosts.length === 0 ? [{ path }] : [...new Set(hosts)].map((host) => ({ host, path })),
-    pathType: (ingress.pathType as IngressSettings['pathType'] | undefined) ?? 'Prefix',
+    pathType,
     annotations: {},
     at: at.key('/ingress'),
   };

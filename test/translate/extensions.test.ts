@@ -22,6 +22,7 @@ describe('x-shipshape settings', () => {
     ['service annotations', 'serviceAnnotations: {example.com/x: "y z"}', (s: any) => s.serviceAnnotations, { 'example.com/x': 'y z' }],
 
     ['ingress defaults', 'ingress: {}', (s: any) => [s.ingress.rules, s.ingress.pathType], [[{ path: '/' }], 'Prefix']],
+    ['an ImplementationSpecific path is left to the controller', 'ingress: {path: /a//b, pathType: ImplementationSpecific}', (s: any) => s.ingress.rules, [{ path: '/a//b' }]],
     ['ingress hosts', 'ingress: {host: [a.example.com, b.example.com], path: /x}', (s: any) => s.ingress.rules, [{ host: 'a.example.com', path: '/x' }, { host: 'b.example.com', path: '/x' }]],
     ['autoscaling', 'autoscaling: {minReplicas: 2, maxReplicas: 4, cpuUtilization: 50}', (s: any) => [s.autoscaling.minReplicas, s.autoscaling.maxReplicas, s.autoscaling.cpuUtilization.value], [2, 4, 50]],
     ['disruption budget as a percentage', 'disruptionBudget: {maxUnavailable: 25%}', (s: any) => s.disruptionBudget.maxUnavailable, '25%'],
@@ -69,6 +70,10 @@ describe('x-shipshape errors point inside the block', () => {
     ['autoscaling minReplicas 0', 'autoscaling: {minReplicas: 0, maxReplicas: 2}', ['6:34 error x-shipshape/invalid-value'], />= 1/],
     ['list item', 'imagePullSecrets: [ok, Not_OK]', ['6:30 error x-shipshape/invalid-value'], /Secret name/],
     ['invalid host', 'ingress:\n  host: 10.0.0.1', ['7:15 error x-shipshape/invalid-value'], /IP address/],
+    ['ingress path with //', 'ingress:\n  path: /a//b', ['7:15 error x-shipshape/invalid-value'], /must not contain '\/\/'/],
+    ['ingress path with /../', 'ingress:\n  path: /a/../b', ['7:15 error x-shipshape/invalid-value'], /'\/\.\.\/'/],
+    ['ingress path with %2F', 'ingress:\n  path: /a%2Fb', ['7:15 error x-shipshape/invalid-value'], /'%2F'/],
+    ['Exact ingress path ending in /.', 'ingress:\n  path: /a/.\n  pathType: Exact', ['7:15 error x-shipshape/invalid-value'], /cannot end with '\/\.'/],
     ['cron schedule', 'schedule: "5 * *"', ['6:17 error x-shipshape/invalid-value'], /five fields/],
     ['time zone in the schedule', 'schedule: "TZ=UTC 0 3 * * *"', ['6:17 error x-shipshape/invalid-value'], /timeZone/],
     ['cron field out of range', 'schedule: "61 * * * *"', ['6:17 error x-shipshape/invalid-value'], /minute '61': 61 is above 59/],

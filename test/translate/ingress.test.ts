@@ -49,6 +49,23 @@ describe('Ingress', () => {
     expect(r.kinds.filter((k) => k.startsWith('Ingress/'))).toEqual([]);
   });
 
+  // validateIngressHTTPPath refuses these in a Prefix or Exact path: an error, and no Ingress to be refused at apply.
+  test.each([
+    ['x-shipshape path with //', web('["80"]', '{path: /api//v1}'), ['6:23 error x-shipshape/invalid-value']],
+    ['x-shipshape Exact path ending in /..', web('["80"]', '{path: /api/.., pathType: Exact}'), ['6:23 error x-shipshape/invalid-value']],
+    ['kompose expose path with %2f', 'services:\n  web:\n    image: web:1.0\n    ports: ["80"]\n    labels:\n      kompose.service.expose: "a.example.com/a%2fb"\n', ['6:7 error kompose/invalid-value']],
+  ])('a path the API server refuses: %s', async (_name, yaml, codes) => {
+    const r = await convertText(yaml);
+    expect(r.codes.filter((c) => c.includes('invalid-value'))).toEqual(codes);
+    expect(r.kinds.filter((k) => k.startsWith('Ingress/'))).toEqual([]);
+  });
+
+  test('an ImplementationSpecific path is left to the controller', async () => {
+    const r = await convertText(web('["80"]', '{path: /api//v1, pathType: ImplementationSpecific}'));
+    expect(r.codes).toEqual([]);
+    expect(r.get('Ingress/web')!.spec).toMatchObject({ rules: [{ http: { paths: [{ path: '/api//v1', pathType: 'ImplementationSpecific' }] } }] });
+  });
+
   test('a mistyped port name gets a suggestion', async () => {
     const r = await convertText(web('[{name: http, target: 80}]', '{port: htp}'));
     expect(r.diagnostics.find((d) => d.code === 'convert/ingress-port')!.message).toMatch(/did you mean 'http'/);

@@ -55,6 +55,8 @@ describe('kompose label diagnostics', () => {
     ['schedule field out of range', { 'kompose.cronjob.schedule': '0 24 * * *' }, ['6:7 error kompose/invalid-value'], /hour '24': 24 is above 23/],
     ['schedule day of week 7', { 'kompose.cronjob.schedule': '0 0 * * 7' }, ['6:7 error kompose/invalid-value'], /day of week '7'/],
     ['invalid host', { 'kompose.service.expose': 'a.example.com,Bad_Host' }, ['6:7 error kompose/invalid-value'], /Bad_Host/],
+    ['expose path with /./', { 'kompose.service.expose': 'a.example.com/x/./y' }, ['6:7 error kompose/invalid-value'], /'\/\.\/'/],
+    ['expose path ending in /..', { 'kompose.service.expose': 'a.example.com, b.example.com/api/..' }, ['6:7 error kompose/invalid-value'], /cannot end with '\/\.\.'/],
     ['invalid hpa count', { 'kompose.hpa.replicas.max': 'many' }, ['6:7 error kompose/invalid-value'], /whole number/],
     ['hpa minimum 0', { 'kompose.hpa.replicas.min': '0', 'kompose.hpa.replicas.max': '3' }, ['6:7 error kompose/invalid-value'], /1 or more/],
     ['invalid hpa cpu', { 'kompose.hpa.replicas.max': '3', 'kompose.hpa.cpu': 'lots' }, ['7:7 error kompose/invalid-value'], /percent/],
