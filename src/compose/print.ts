@@ -127,7 +127,16 @@ function printEnvironment(s: Service): Out | undefined {
 
 function printBuild(b: BuildSpec): Out {
   const args = b.args.length > 0 ? Object.fromEntries(b.args.map((a) => [a.name, a.value ?? null])) : undefined;
-  return compact({ context: b.context, dockerfile: b.dockerfile, args, target: b.target, ...plain(b.other), ...plain(b.extensions) });
+  const other = plain(b.other);
+  // `labels: [k=v]` is printed as the mapping it means, as every other label list.
+  if (Array.isArray(other.labels)) {
+    other.labels = Object.fromEntries(other.labels.map((item) => {
+      const text = String(item);
+      const eq = text.indexOf('=');
+      return eq === -1 ? [text, ''] : [text.slice(0, eq), text.slice(eq + 1)];
+    }));
+  }
+  return compact({ context: b.context, dockerfile: b.dockerfile, args, target: b.target, ...other, ...plain(b.extensions) });
 }
 
 /** One entry per container port, as docker compose expands ranges (a host range for one port stays a range). */

@@ -16,6 +16,10 @@ function asProject(p: ReturnType<typeof normalizeText>['project']): ComposeProje
 const service = (text: string, env?: Record<string, string>) => (printed(`services:\n  s:\n${text.replace(/^/gm, '    ')}\n`, env).services as Record<string, Record<string, unknown>>).s!;
 
 describe('printProject: long syntax like docker compose config', () => {
+  test('build.labels as a list is printed as a mapping', () => {
+    expect(service('build: {context: ., labels: [a=1, b, "c=x=y"]}').build).toMatchObject({ labels: { a: '1', b: '', c: 'x=y' } });
+  });
+
   test('ports: short forms expanded, ranges one entry per port, published as text', () => {
     expect(service('image: x\nports: ["127.0.0.1:8080:80/udp", "9090-9091:8080-8081", "3000", "8000-8010:80"]').ports).toEqual([
       { mode: 'ingress', host_ip: '127.0.0.1', target: 80, published: '8080', protocol: 'udp' },
@@ -98,7 +102,7 @@ describe('printProject: long syntax like docker compose config', () => {
     const text = [
       'services:',
       '  web:',
-      '    build: {context: ./web, args: [V=1]}',
+      '    build: {context: ./web, args: [V=1], labels: [a=1, b]}',
       '    ports: ["8080:80", {target: 443, published: "8443", name: https, app_protocol: https}]',
       '    volumes: ["./conf:/etc/conf:ro,z", {type: tmpfs, target: /tmp, tmpfs: {size: 1m, mode: 0755}}]',
       '    tmpfs: ["/run:size=64m,noexec"]',
