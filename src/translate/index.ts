@@ -42,6 +42,7 @@ import { orderObjects } from './order.js';
 import { buildService, planPorts } from './service.js';
 import { reportUnhandledKeys } from './unsupported.js';
 import { translateProjectVolumes, translateServiceVolumes } from './volumes.js';
+import { storageSizeProblem } from './settings-values.js';
 import { buildWorkload } from './workload.js';
 
 export type { TranslateOptions, KubeObject } from './context.js';
@@ -53,7 +54,13 @@ export interface TranslateResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The options with their defaults. An invalid option is the caller's bug (the CLI checks its flags first,
+ * src/cli/convert-options.ts): a RangeError, not a diagnostic, since it has no place in a file.
+ */
 export function resolveOptions(options: TranslateOptions): ResolvedOptions {
+  const sizeProblem = options.pvcSize === undefined ? undefined : storageSizeProblem(options.pvcSize);
+  if (sizeProblem !== undefined) throw new RangeError(`translateProject: pvcSize '${options.pvcSize}' ${sizeProblem}`);
   const resolved: ResolvedOptions = {
     host: options.host,
     pvcSize: options.pvcSize ?? DEFAULT_PVC_SIZE,

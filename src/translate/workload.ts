@@ -174,7 +174,8 @@ export function buildWorkload(ctx: TranslateContext, scope: ServiceScope, contai
         // With an HPA, a written replica count would reset the autoscaled count on every `kubectl apply`:
         // the count becomes the HPA's minReplicas (autoscaling.ts) instead.
         if (settings.autoscaling === undefined) spec.replicas = replicas;
-        else reportReplicasToAutoscaler(ctx, scope);
+        // A count of 0 does not become the minimum (autoscaling.ts warns and uses 1).
+        else if (replicas > 0) reportReplicasToAutoscaler(ctx, scope);
       }
       spec.selector = { matchLabels: { ...selector } };
       if (choice.kind === 'StatefulSet') {

@@ -216,3 +216,9 @@ describe('ephemeral volumes', () => {
     expect(codes(ctx.diagnostics)).toEqual([{ code: 'convert/dropped-key', severity: 'warning', line: mount.span.line, column: 9 }]);
   });
 });
+
+test('a library caller passing an invalid pvcSize gets a RangeError (the CLI refuses the flag first)', async () => {
+  const s = service('db', { image: 'postgres:16' });
+  await expect(convert(project([s]), { pvcSize: '0' })).rejects.toThrow(RangeError);
+  await expect(convert(project([s]), { pvcSize: 'lots' })).rejects.toThrow(/pvcSize 'lots' must be a Kubernetes quantity/);
+});
