@@ -67,6 +67,9 @@ export class ExtendsResolver {
     const ext = mapValue(service, 'extends');
     if (ext === undefined || service.kind !== 'map') return service;
     const own = withoutEntry(service, 'extends');
+    // A service whose extends failed (reported here) keeps its `extends` entry: normalization skips the key, and
+    // does not add "no image" to the error (the image was to come from the base).
+    const unresolved = service;
     const target = extendsTarget(ext);
     const object: ObjectRef = { kind: 'ComposeService', name };
     if (!target) {
@@ -78,6 +81,7 @@ export class ExtendsResolver {
         ...ext.span,
         object,
       });
+      // Malformed: dropped (the schema would report it a second time).
       return this.finish(key, own);
     }
     const targetPath = target.file ? posix.resolve(source.baseDir, target.file.text) : source.path;
@@ -94,10 +98,10 @@ export class ExtendsResolver {
         object,
         related: loop.map((l) => ({ message: `${l.name} extends here`, ...l.at })),
       });
-      return own;
+      return unresolved;
     }
     const from = target.file ? await this.otherFile(targetPath, { at: target.file.at, name: target.file.text }) : source;
-    if (!from) return this.finish(key, own);
+    if (!from) return this.finish(key, unresolved);
     const base = from.services?.entries.find((e) => e.key === target.service.text);
     if (!base) {
       const candidates = from.services?.entries.map((e) => e.key) ?? [];
@@ -110,7 +114,7 @@ export class ExtendsResolver {
         ...target.service.at,
         object,
       });
-      return this.finish(key, own);
+      return this.finish(key, unresolved);
     }
     let resolvedBase = await this.resolve(from, base.key, [...chain, { key, name, at: target.service.at }]);
     if (target.file) resolvedBase = rebaseService(resolvedBase, from.baseDir);

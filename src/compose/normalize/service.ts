@@ -120,7 +120,8 @@ export function readService(name: string, node: Located, nameSpan: Span, scope: 
     else if (isExtensionKey(e.key)) service.extensions[e.key] = e.key === SPANNED_EXTENSION ? rawWithSpans(e.value) : raw(e.value);
     else if (!RESOLVED.has(e.key)) service.other[e.key] = raw(e.value);
   }
-  if (service.image === undefined && service.build === undefined && service.other.provider === undefined) {
+  const extendsFailed = map?.entries.some((e) => e.key === 'extends') ?? false;
+  if (service.image === undefined && service.build === undefined && service.other.provider === undefined && !extendsFailed) {
     report(scope, nameSpan, {
       message: `service ${JSON.stringify(name)} has neither an image nor a build context`,
       hint: 'Add image: (an image to run) or build: (a directory with a Dockerfile).',
