@@ -3,6 +3,7 @@
  * family, in this table), kept as raw data in `other`, or, for `x-*` keys, in `extensions`. Nothing is lost.
  */
 import type { Service } from '../model.js';
+import { closestName } from '../../text/edit-distance.js';
 import type { Located, LocatedMap } from '../../source/located.js';
 import type { Span } from '../../source/span.js';
 import { report, within, type Scope } from './context.js';
@@ -121,7 +122,9 @@ export function readService(name: string, node: Located, nameSpan: Span, scope: 
     else if (!RESOLVED.has(e.key)) service.other[e.key] = raw(e.value);
   }
   const extendsFailed = map?.entries.some((e) => e.key === 'extends') ?? false;
-  if (service.image === undefined && service.build === undefined && service.other.provider === undefined && !extendsFailed) {
+  // `imgae:` is already an unknown key with "did you mean 'image'?": no second error for the same slip.
+  const misspelt = map?.entries.some((e) => !READERS[e.key] && closestName(e.key, ['image', 'build']) !== undefined) ?? false;
+  if (service.image === undefined && service.build === undefined && service.other.provider === undefined && !extendsFailed && !misspelt) {
     report(scope, nameSpan, {
       message: `service ${JSON.stringify(name)} has neither an image nor a build context`,
       hint: 'Add image: (an image to run) or build: (a directory with a Dockerfile).',
