@@ -70,7 +70,25 @@ export function normalizeObject(object: DiffObject, report: DiagnosticSink): Jso
   return canonical;
 }
 
+/**
+ * `data` values as the bytes they stand for, in one spelling: the API server decodes base64 ignoring line breaks
+ * and white space (`base64` wraps at 76 columns), so two spellings of the same bytes are one value. A value that
+ * is not base64 is left as written (the schema reports it).
+ */
+function canonicalData(secret: JsonObject): void {
+  const data = secret.data;
+  if (!isObject(data)) return;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(data)) {
+    const compact = typeof value === 'string' ? value.replace(/\s+/g, '') : undefined;
+    const valid = compact !== undefined && /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact);
+    setOwn(out, key, valid ? Buffer.from(compact!, 'base64').toString('base64') : value);
+  }
+  secret.data = out;
+}
+
 function foldStringData(secret: JsonObject): void {
+  canonicalData(secret);
   const stringData = secret.stringData;
   if (!isObject(stringData)) return;
   const data: JsonObject = isObject(secret.data) ? { ...secret.data } : {};

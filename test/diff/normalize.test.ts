@@ -87,6 +87,16 @@ describe('normalizeObject', () => {
     expect(value).not.toHaveProperty('stringData');
   });
 
+  test('Secret data compares as the bytes it encodes: line-wrapped base64, and stringData, are the same value', () => {
+    const long = 'x'.repeat(120);
+    const b64 = Buffer.from(long).toString('base64');
+    const wrapped = `${b64.slice(0, 76)}\n${b64.slice(76)}\n`;
+    const a = normalize({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { k: wrapped, short: 'Yg==\n', bad: 'not base64!' } });
+    const b = normalize({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { k: long, short: 'b' }, data: { bad: 'not base64!' } });
+    expect(a.data).toEqual(b.data);
+    expect((a.data as JsonObject).bad).toBe('not base64!');
+  });
+
   test('leaves custom resources’ lists in order', () => {
     const value = normalize({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { containers: [{ name: 'b' }, { name: 'a' }] } });
     expect((value.spec as JsonObject).containers).toEqual([{ name: 'b' }, { name: 'a' }]);
