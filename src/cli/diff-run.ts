@@ -111,6 +111,8 @@ export interface ConversionPreviewOptions {
   showSecrets?: boolean;
   /** How the converted side is named in headers (the Compose file as the user gave it). */
   label?: string;
+  /** `--namespace`: where objects without one are, on both sides. */
+  namespace?: string;
 }
 
 /**
@@ -121,9 +123,11 @@ export interface ConversionPreviewOptions {
 export async function previewConversion(ctx: CommandContext, objects: readonly JsonObject[], dir: string, options: ConversionPreviewOptions = {}): Promise<number> {
   const { io } = ctx;
   const host = syncFileHost();
-  const sideOptions = { defaultNamespace: DEFAULT_NAMESPACE, compose: { envFiles: [], profiles: [], waitForDeps: false, allowOutsideProject: false } };
+  // Objects without a namespace in DIR are in --namespace, as `shipshape diff -n` reads them.
+  const defaultNamespace = options.namespace ?? DEFAULT_NAMESPACE;
+  const sideOptions = { defaultNamespace, compose: { envFiles: [], profiles: [], waitForDeps: false, allowOutsideProject: false } };
   const left = await readSide({ arg: dir, as: 'manifests', missingIsEmpty: true }, sideOptions, io, host);
-  const converted: DiffObject[] = diffObjectsOfValues(objects, { defaultNamespace: DEFAULT_NAMESPACE, sourceFile: options.label ?? 'conversion' });
+  const converted: DiffObject[] = diffObjectsOfValues(objects, { defaultNamespace, sourceFile: options.label ?? 'conversion' });
   const right: SideRead = { objects: converted, diagnostics: [], problems: [], notes: [] };
   return finish(io, left, right, {
     output: options.output ?? 'unified',

@@ -5,8 +5,8 @@
  * earlier run that are no longer produced are only named on stderr. Files are written a few at a time
  * (docs/performance.md); the report lists them in the order of `files`, whatever the timing.
  */
-import { lstatSync, readFileSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KubeObject } from '../translate/context.js';
 import { toYamlDocument } from '../translate/serialize.js';
@@ -71,30 +71,46 @@ function inspect(path: string): Existing {
   return isGenerated(content) ? { kind: 'generated', content } : { kind: 'foreign', reason: 'shipshape did not generate it' };
 }
 
-/** Write `files` into `dir` (created when missing). Throws only for file-system failures (unwritable …). */
-export async function writeOutputDir(dir: string, files: readonly OutputFile[], options: { force: boolean }): Promise<WriteReport> {
-  const report: WriteReport = { refused: [], written: [], unchanged: [], stale: [] };
-  await mkdir(dir, { recursive: true });
+/** What writing `files` into `dir` would do, found without writing (read-only, synchronous). */
+export interface WritePlan extends WriteReport {
+  /** The files whose content would change (or that do not exist yet). */
+  changed: OutputFile[];
+}
+
+export function planOutputDir(dir: string, files: readonly OutputFile[], options: { force: boolean }): WritePlan {
+  const plan: WritePlan = { refused: [], written: [], unchanged: [], stale: [], changed: [] };
   const states = files.map((file) => inspect(join(dir, file.name)));
   files.forEach((file, i) => {
     const state = states[i]!;
     if (state.kind === 'foreign' && !(options.force && state.reason !== 'it is a directory')) {
-      report.refused.push({ name: file.name, reason: state.reason });
+      plan.refused.push({ name: file.name, reason: state.reason });
     }
   });
-  if (report.refused.length > 0) return report;
-  const changed = files.filter((file, i) => {
+  if (plan.refused.length > 0) return plan;
+  plan.changed = files.filter((file, i) => {
     const state = states[i]!;
     return !(state.kind === 'generated' && state.content === file.content);
   });
-  const toWrite = new Set(changed);
-  for (const file of files) (toWrite.has(file) ? report.written : report.unchanged).push(file.name);
-  await mapConcurrent(changed, FILE_CONCURRENCY, (file) => writeFileAtomic(join(dir, file.name), file.content));
+  const toWrite = new Set(plan.changed);
+  for (const file of files) (toWrite.has(file) ? plan.written : plan.unchanged).push(file.name);
   const produced = new Set(files.map((f) => f.name));
-  const others = (await readdir(dir)).sort().filter((name) => !produced.has(name) && /\.ya?ml$/.test(name));
-  const otherStates = others.map((name) => inspect(join(dir, name)));
-  others.forEach((name, i) => {
-    if (otherStates[i]!.kind === 'generated') report.stale.push(name);
-  });
-  return report;
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    names = []; // not there yet
+  }
+  for (const name of names.sort()) {
+    if (!produced.has(name) && /\.ya?ml$/.test(name) && inspect(join(dir, name)).kind === 'generated') plan.stale.push(name);
+  }
+  return plan;
+}
+
+/** Write `files` into `dir` (created when missing). Throws only for file-system failures (unwritable …). */
+export async function writeOutputDir(dir: string, files: readonly OutputFile[], options: { force: boolean }): Promise<WriteReport> {
+  await mkdir(dir, { recursive: true });
+  const plan = planOutputDir(dir, files, options);
+  if (plan.refused.length > 0) return { refused: plan.refused, written: [], unchanged: [], stale: [] };
+  await mapConcurrent(plan.changed, FILE_CONCURRENCY, (file) => writeFileAtomic(join(dir, file.name), file.content));
+  return { refused: [], written: plan.written, unchanged: plan.unchanged, stale: plan.stale };
 }
