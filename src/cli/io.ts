@@ -47,7 +47,8 @@ export function processIo(): Io {
 export function colorEnabled(io: Io, stream: OutputStream, choice: 'auto' | 'always' | 'never' = 'auto'): boolean {
   if (choice !== 'auto') return choice === 'always';
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  // FORCE_COLOR=0 turns colour off, any other value on (Node's and kleur's convention).
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0';
   return stream.isTTY && io.env.TERM !== 'dumb';
 }
 

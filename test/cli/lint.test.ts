@@ -361,6 +361,8 @@ describe('shipshape lint: output', () => {
     expect((await lint(['.', '--no-color'], { cwd, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
     expect((await lint(['.', '--color'], { cwd, env: { NO_COLOR: '1' } })).stdout).toMatch(ansi);
     expect((await lint(['.'], { cwd, env: {}, tty: true })).stdout).toMatch(ansi);
+    // FORCE_COLOR=0 turns colour off even on a terminal.
+    expect((await lint(['.'], { cwd, env: { FORCE_COLOR: '0' }, tty: true })).stdout).not.toMatch(ansi);
   });
 
   test('json: every finding with ruleId, position, object and path', async () => {
