@@ -87,16 +87,16 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** `file:line:column severity code message`: the one-line form used on stderr (long quoted text cut for reading). */
+/**
+ * `file:line:column severity code message`: the one-line form used on stderr (long quoted text cut for reading).
+ * User text (file names, quoted keys and values) is made terminal-safe: a line break
+ * or an escape sequence in a file name must not start a line of its own (`::error …` is a GitHub workflow
+ * command) or rewrite the screen.
+ */
 export function formatDiagnosticLine(d: Diagnostic): string {
-  return `${safe(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${safe(shortForReading(d.message))}`;
+  return `${terminalSafeLine(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${terminalSafeLine(shortForReading(d.message))}`;
 }
 
-/**
- * User text (file names, quoted keys and values) on one terminal line: a line break or an escape sequence in a
- * file name must not start a line of its own (`::error …` is a GitHub workflow command) or rewrite the screen.
- */
-const safe = (text: string): string => terminalSafeLine(text);
 
 /**
  * The stderr form of a diagnostic (convert, diff, config): its one line, then one indented line per related
@@ -104,8 +104,8 @@ const safe = (text: string): string => terminalSafeLine(text);
  */
 export function formatDiagnosticBlock(d: Diagnostic): string {
   let out = formatDiagnosticLine(d);
-  for (const r of d.related ?? []) out += `\n  related: ${safe(r.file)}:${r.line}:${r.column} ${safe(shortForReading(r.message))}`;
-  if (d.hint !== undefined) out += `\n  hint: ${safe(shortForReading(d.hint))}`;
+  for (const r of d.related ?? []) out += `\n  related: ${terminalSafeLine(r.file)}:${r.line}:${r.column} ${terminalSafeLine(shortForReading(r.message))}`;
+  if (d.hint !== undefined) out += `\n  hint: ${terminalSafeLine(shortForReading(d.hint))}`;
   return out;
 }
 

@@ -6,8 +6,8 @@
  */
 import type { Service } from './model.js';
 import { parseDotenv, type DotenvEntry } from './dotenv.js';
-import type { LoaderContext, Origin } from './loader-context.js';
-import { readText, type TextFile } from './read.js';
+import type { LoaderContext } from './loader-context.js';
+import { readNamedFile, type TextFile } from './read.js';
 import { lookupIn, type Environment } from './variables.js';
 
 export const MISSING_ENV_FILE = 'compose/missing-env-file';
@@ -33,7 +33,7 @@ export async function fillEnvFiles(services: readonly Service[], env: Environmen
       }
       let pending = texts.get(file.resolved);
       if (!pending) {
-        pending = readEnvFile(file.resolved, { at: file.span, name: file.path }, ctx);
+        pending = readNamedFile(file.resolved, { at: file.span, name: file.path }, ctx);
         texts.set(file.resolved, pending);
       }
       const text = await pending;
@@ -65,9 +65,4 @@ export async function fillEnvFiles(services: readonly Service[], env: Environmen
       for (const e of entries) siblings.set(e.name, e.value);
     }
   }
-}
-
-async function readEnvFile(path: string, origin: Origin, ctx: LoaderContext): Promise<TextFile | 'missing' | undefined> {
-  if ((await ctx.host.stat(path)) === undefined) return 'missing';
-  return readText({ kind: 'file', path }, ctx, origin);
 }

@@ -66,10 +66,9 @@ export class ExtendsResolver {
     if (!service) throw new Error(`extends: service ${name} vanished from ${source.path}`);
     const ext = mapValue(service, 'extends');
     if (ext === undefined || service.kind !== 'map') return service;
+    // A service whose extends fails below (reported there) is returned as it is, `extends` entry included:
+    // normalization skips the key, and does not add "no image" to the error (the image was to come from the base).
     const own = withoutEntry(service, 'extends');
-    // A service whose extends failed (reported here) keeps its `extends` entry: normalization skips the key, and
-    // does not add "no image" to the error (the image was to come from the base).
-    const unresolved = service;
     const target = extendsTarget(ext);
     const object: ObjectRef = { kind: 'ComposeService', name };
     if (!target) {
@@ -98,10 +97,10 @@ export class ExtendsResolver {
         object,
         related: loop.map((l) => ({ message: `${l.name} extends here`, ...l.at })),
       });
-      return unresolved;
+      return service;
     }
     const from = target.file ? await this.otherFile(targetPath, { at: target.file.at, name: target.file.text }) : source;
-    if (!from) return this.finish(key, unresolved);
+    if (!from) return this.finish(key, service);
     const base = from.services?.entries.find((e) => e.key === target.service.text);
     if (!base) {
       const candidates = from.services?.entries.map((e) => e.key) ?? [];
@@ -114,7 +113,7 @@ export class ExtendsResolver {
         ...target.service.at,
         object,
       });
-      return this.finish(key, unresolved);
+      return this.finish(key, service);
     }
     let resolvedBase = await this.resolve(from, base.key, [...chain, { key, name, at: target.service.at }]);
     if (target.file) resolvedBase = rebaseService(resolvedBase, from.baseDir);

@@ -8,8 +8,8 @@
  */
 import type { KeyValue, Service } from './model.js';
 import { parseDotenv } from './dotenv.js';
-import type { LoaderContext, Origin } from './loader-context.js';
-import { readText, type TextFile } from './read.js';
+import type { LoaderContext } from './loader-context.js';
+import { readNamedFile } from './read.js';
 
 export const MISSING_LABEL_FILE = 'compose/missing-label-file';
 
@@ -21,7 +21,7 @@ export async function fillLabelFiles(services: readonly Service[], ctx: LoaderCo
     const fromFiles = new Map<string, KeyValue>();
     for (const file of files) {
       // Read for each entry (not once per path), so that every entry naming a bad file is reported.
-      const text = await readLabelFile(file.resolved, { at: file.span, name: file.path }, ctx);
+      const text = await readNamedFile(file.resolved, { at: file.span, name: file.path }, ctx);
       if (text === 'missing') {
         ctx.report({
           code: MISSING_LABEL_FILE,
@@ -43,9 +43,4 @@ export async function fillLabelFiles(services: readonly Service[], ctx: LoaderCo
     const own = new Set(service.labels.map((l) => l.key));
     service.labels = [...[...fromFiles.values()].filter((l) => !own.has(l.key)), ...service.labels];
   }
-}
-
-async function readLabelFile(path: string, origin: Origin, ctx: LoaderContext): Promise<TextFile | 'missing' | undefined> {
-  if ((await ctx.host.stat(path)) === undefined) return 'missing';
-  return readText({ kind: 'file', path }, ctx, origin);
 }

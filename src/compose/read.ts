@@ -142,6 +142,15 @@ export async function readText(
   return { text: decoded.value.text, lines };
 }
 
+/**
+ * A file another file names (an env file, a label file): `missing` when it does not exist, so that the caller
+ * reports that in its own words (or not, for an optional file); any other problem is reported at `origin`.
+ */
+export async function readNamedFile(path: string, origin: Origin, ctx: LoaderContext): Promise<TextFile | 'missing' | undefined> {
+  if ((await ctx.host.stat(path)) === undefined) return 'missing';
+  return readText({ kind: 'file', path }, ctx, origin);
+}
+
 const REASONS: Record<Exclude<FileRead, { ok: true }>['reason'], string> = {
   missing: 'no such file or directory',
   directory: 'a directory, not a file',

@@ -19,45 +19,68 @@ export function isSecretSettingName(name: string): boolean {
 }
 
 /** The names (env variables, ConfigMap keys) whose value is `changed` between the two sides. */
-function changedNames(changes: readonly FieldChange[]): Set<string> {
+function changedNames(changes: readonly FieldChange[], kind: string): Set<string> {
   const out = new Set<string>();
   for (const c of changes) {
-    const name = settingOf(c.path);
+    const name = settingOf(c.path, kind);
     if (name !== undefined && c.op === 'changed') out.add(name);
   }
   return out;
 }
 
 /** The secret-like setting a change path ends at: `env[name=X].value` or ConfigMap `data.X`. */
-function settingOf(path: ChangePath, kind?: string): string | undefined {
+function settingOf(path: ChangePath, kind: string): string | undefined {
   const last = path[path.length - 1];
   const before = path[path.length - 2];
   if (last === 'value' && before !== undefined && typeof before === 'object') {
     const name = before.keys.name;
     if (typeof name === 'string' && isSecretSettingName(name)) return name;
   }
-  if ((kind === undefined || kind === 'ConfigMap') && path.length === 2 && (path[0] === 'data' || path[0] === 'binaryData') && typeof path[1] === 'string' && isSecretSettingName(path[1])) {
+  if (kind === 'ConfigMap' && path.length === 2 && (path[0] === 'data' || path[0] === 'binaryData') && typeof path[1] === 'string' && isSecretSettingName(path[1])) {
     return path[1];
   }
   return undefined;
 }
 
-/** A copy of `value` with secret-like settings masked (`changed` names get `changedMask`). */
+/**
+ * `value` with secret-like settings masked (`changed` names get `changedMask`): copied only where something is
+ * masked, so a value without any comes back as itself.
+ */
 function maskDeep(value: unknown, kind: string, changed: ReadonlySet<string>, changedMask: string, top: boolean): unknown {
-  if (Array.isArray(value)) return value.map((v) => maskDeep(v, kind, changed, changedMask, false));
+  if (Array.isArray(value)) {
+    const items = value.map((v) => maskDeep(v, kind, changed, changedMask, false));
+    return items.every((v, i) => v === value[i]) ? value : items;
+  }
   if (!isObject(value)) return value;
-  const out: JsonObject = {};
   const envName = typeof value.name === 'string' && typeof value.value === 'string' && isSecretSettingName(value.name) ? value.name : undefined;
+  let out: JsonObject | undefined;
   for (const key of Object.keys(value)) {
     const v = value[key];
-    if (envName !== undefined && key === 'value') setOwn(out, key, changed.has(envName) ? changedMask : MASK);
-    else if (top && kind === 'ConfigMap' && (key === 'data' || key === 'binaryData') && isObject(v)) setOwn(out, key, maskData(v, changed, changedMask));
-    else setOwn(out, key, maskDeep(v, kind, changed, changedMask, false));
+    const masked =
+      envName !== undefined && key === 'value'
+        ? changed.has(envName) ? changedMask : MASK
+        : top && kind === 'ConfigMap' && (key === 'data' || key === 'binaryData') && isObject(v)
+          ? maskData(v, changed, changedMask)
+          : maskDeep(v, kind, changed, changedMask, false);
+    if (masked === v && out === undefined) continue;
+    out ??= copyBefore(value, key);
+    setOwn(out, key, masked);
+  }
+  return out ?? value;
+}
+
+/** A copy of `value`'s entries before `key` (the first one that changes). */
+function copyBefore(value: JsonObject, key: string): JsonObject {
+  const out: JsonObject = {};
+  for (const k of Object.keys(value)) {
+    if (k === key) break;
+    setOwn(out, k, value[k]);
   }
   return out;
 }
 
 function maskData(data: JsonObject, changed: ReadonlySet<string>, changedMask: string): JsonObject {
+  if (!Object.keys(data).some(isSecretSettingName)) return data;
   const out: JsonObject = {};
   for (const key of Object.keys(data)) setOwn(out, key, isSecretSettingName(key) ? (changed.has(key) ? changedMask : MASK) : data[key]);
   return out;
@@ -65,13 +88,12 @@ function maskData(data: JsonObject, changed: ReadonlySet<string>, changedMask: s
 
 /** A whole object (added or removed) with its secret-like settings masked; the object itself when it has none. */
 export function maskSettingsOfObject(object: JsonObject, kind: string): JsonObject {
-  const masked = maskDeep(object, kind, new Set(), MASK, true) as JsonObject;
-  return JSON.stringify(masked) === JSON.stringify(object) ? object : masked;
+  return maskDeep(object, kind, new Set(), MASK, true) as JsonObject;
 }
 
 /** The two canonical objects as the unified diff shows them. */
 export function maskSettingsForDisplay(left: JsonObject, right: JsonObject, kind: string, changes: readonly FieldChange[]): { left: JsonObject; right: JsonObject } {
-  const changed = changedNames(changes);
+  const changed = changedNames(changes, kind);
   return {
     left: maskDeep(left, kind, changed, MASK_BEFORE, true) as JsonObject,
     right: maskDeep(right, kind, changed, MASK_AFTER, true) as JsonObject,
@@ -96,8 +118,7 @@ export function maskSettingChanges(changes: readonly FieldChange[], kind: string
     const top = c.path.length === 0;
     const old = 'old' in c ? maskDeep(c.old, kind, new Set(), MASK, top) : undefined;
     const neu = 'new' in c ? maskDeep(c.new, kind, new Set(), MASK, top) : undefined;
-    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-    if (same(old, c.old) && same(neu, c.new)) return c;
+    if (old === c.old && neu === c.new) return c;
     const out: FieldChange = { ...c, masked: true };
     if ('old' in c) out.old = old;
     if ('new' in c) out.new = neu;

@@ -58,7 +58,8 @@ function blockScalarLines(lines: readonly string[]): Set<number> {
     // The content is indented more than the node that holds the scalar: the key after any `- ` markers, or
     // the last `-` of a sequence entry that is the scalar itself.
     const prefix = m[1]!;
-    const isEntry = lines[i]!.slice(prefix.length).trimStart().startsWith('|') || lines[i]!.slice(prefix.length).trimStart().startsWith('>');
+    const indicator = lines[i]![prefix.length];
+    const isEntry = indicator === '|' || indicator === '>';
     const parent = isEntry && prefix.trimEnd().endsWith('-') ? prefix.trimEnd().length - 1 : prefix.length;
     let j = i + 1;
     for (; j < lines.length; j++) {

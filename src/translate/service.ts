@@ -13,6 +13,7 @@
 import type { PortRange, Protocol, ServicePort } from '../compose/model.js';
 import type { ExposedService, JsonObject, KubeObject, ServiceScope, TranslateContext, WorkloadRef } from './context.js';
 import { governingServiceName, isDnsLabel } from './names.js';
+import { isPortName } from './settings-values.js';
 import type { Span } from '../source/span.js';
 
 export const MANY_PORTS = 100;
@@ -32,11 +33,6 @@ export interface PortPlan {
   /** `containers[].ports` entries: {name, containerPort, protocol}. */
   containerPorts: JsonObject[];
   servicePorts: PlannedServicePort[];
-}
-
-/** IANA_SVC_NAME, what a container port's name must be: at most 15, a-z 0-9 -, a letter, no `--`. */
-export function isPortName(name: string): boolean {
-  return name.length <= 15 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name) && /[a-z]/.test(name) && !name.includes('--');
 }
 
 function kubeProtocol(protocol: Protocol): KubeProtocol {

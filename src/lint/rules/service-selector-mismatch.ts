@@ -91,7 +91,8 @@ export default defineRule<Options>({
           return;
         }
         const owner = near.template.owner;
-        if (near.expectedKey === undefined) {
+        const meant = near.meant;
+        if (meant === undefined) {
           context.report({
             messageId: 'missingLabel',
             path: ['spec', 'selector', near.key],
@@ -109,13 +110,13 @@ export default defineRule<Options>({
             ...base,
             key: near.key,
             actual: selector[near.key]!,
-            expectedKey: near.expectedKey,
-            expected: near.expected ?? '',
+            expectedKey: meant.key,
+            expected: meant.value,
             kind: owner.kind,
             target: owner.name,
           },
-          hint: `Change the selector to ${near.expectedKey}: ${near.expected}, or the Pod template's labels, so they agree.`,
-          related: [relatedLabels(near.template, near.expectedKey)],
+          hint: `Change the selector to ${meant.key}: ${meant.value}, or the Pod template's labels, so they agree.`,
+          related: [relatedLabels(near.template, meant.key)],
         });
       },
     };
@@ -127,8 +128,7 @@ interface NearMiss {
   /** The selector key that does not match. */
   key: string;
   /** The label of the template it most likely meant; undefined when the template has no label to offer. */
-  expectedKey?: string;
-  expected?: string;
+  meant?: { key: string; value: string };
 }
 
 interface Candidate {
@@ -159,7 +159,7 @@ function nearMiss(graph: ObjectGraph, labels: NamespaceLabels, namespace: string
     for (const c of index.candidates(key, selector[key]!)) {
       if ((best && best.distance <= c.distance) || c.key in rest) continue;
       const template = graph.podTemplatesMatching(namespace, { ...rest, [c.key]: c.value })[0];
-      if (template) best = { near: { template, key, expectedKey: c.key, expected: c.value }, distance: c.distance };
+      if (template) best = { near: { template, key, meant: { key: c.key, value: c.value } }, distance: c.distance };
     }
   }
   if (best || keys.length === 1) return best?.near;
@@ -170,7 +170,7 @@ function nearMiss(graph: ObjectGraph, labels: NamespaceLabels, namespace: string
     if (!template) continue;
     const c = closestLabel(template, key, selector);
     // No label left to compare with: the template has every other pair and simply lacks this key.
-    return c ? { template, key, expectedKey: c.key, expected: c.value } : { template, key };
+    return c ? { template, key, meant: { key: c.key, value: c.value } } : { template, key };
   }
   return undefined;
 }
